@@ -106,7 +106,7 @@ public final class ServerSentEventReader implements Closeable {
     return null;
   }
 
-  /** Closes the source. Does nothing if it is already closed. */
+  /** Closes the source; {@link #next()} must not be called after. Does nothing if it is already closed. */
   @Override
   public void close() throws IOException {
     source.close();
