@@ -1,0 +1,86 @@
+package dev.chatsdk.internal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import dev.chatsdk.model.AssistantMessage;
+import dev.chatsdk.model.ChatCompletion;
+import dev.chatsdk.model.ChatCompletionChunk;
+import dev.chatsdk.model.ChatCompletionRequest;
+import dev.chatsdk.model.ContentPart;
+import dev.chatsdk.model.FunctionCallOption;
+import dev.chatsdk.model.Message;
+import dev.chatsdk.model.MessageContent;
+import dev.chatsdk.model.ResponseFormat;
+import dev.chatsdk.model.Tool;
+import dev.chatsdk.model.ToolChoice;
+import dev.chatsdk.model.Voice;
+import java.io.IOException;
+
+/**
+ * The one place the {@link ObjectMapper} lives, configured once: lenient reading (unknown fields kept by the models'
+ * any-setters, a single value accepted where a list is expected, NaN accepted), requests written without absent
+ * values, and the union types read and written by the small (de)serializers of this package.
+ */
+@SuppressWarnings("deprecation")
+public final class Json {
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .addModule(new Jdk8Module())
+      .addModule(new SimpleModule("chatsdk")
+          .addSerializer(ChatCompletionRequest.class, new RequestSerializer())
+          .addSerializer(AssistantMessage.class, new AssistantMessageSerializer())
+          .addDeserializer(Message.class, new MessageDeserializer())
+          .addDeserializer(MessageContent.class, new MessageContentDeserializer())
+          .addDeserializer(ContentPart.class, new ContentPartDeserializer())
+          .addDeserializer(Tool.class, new ToolDeserializer())
+          .addDeserializer(ToolChoice.class, new ToolChoiceDeserializer())
+          .addDeserializer(ResponseFormat.class, new ResponseFormatDeserializer())
+          .addDeserializer(Voice.class, new VoiceDeserializer())
+          .addDeserializer(FunctionCallOption.class, new FunctionCallOptionDeserializer()))
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+      .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT, JsonInclude.Include.NON_ABSENT))
+      .build();
+
+  private static final ObjectWriter COMPLETE_WRITER =
+      MAPPER.writerFor(ChatCompletionRequest.class).withAttribute(RequestSerializer.STREAM, Boolean.FALSE);
+  private static final ObjectWriter STREAM_WRITER =
+      MAPPER.writerFor(ChatCompletionRequest.class).withAttribute(RequestSerializer.STREAM, Boolean.TRUE);
+  private static final ObjectReader COMPLETION_READER = MAPPER.readerFor(ChatCompletion.class);
+  private static final ObjectReader CHUNK_READER = MAPPER.readerFor(ChatCompletionChunk.class);
+
+  private Json() {
+  }
+
+  /** The shared mapper. Do not reconfigure it: every reader and writer of the SDK depends on its settings. */
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  /**
+   * The request body: {@code model} first, {@code "stream": stream} always, {@code stream_options} only when
+   * streaming, and the extra-body entries last, replacing typed fields of the same name.
+   */
+  public static byte[] writeRequest(ChatCompletionRequest request, boolean stream) throws IOException {
+    return (stream ? STREAM_WRITER : COMPLETE_WRITER).writeValueAsBytes(request);
+  }
+
+  /** Reads a non-streamed response body. */
+  public static ChatCompletion readCompletion(byte[] json) throws IOException {
+    return COMPLETION_READER.readValue(json);
+  }
+
+  /** Reads the data of one stream event. */
+  public static ChatCompletionChunk readChunk(String data) throws IOException {
+    return CHUNK_READER.readValue(data);
+  }
+}
