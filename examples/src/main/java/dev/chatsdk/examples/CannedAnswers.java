@@ -100,7 +100,7 @@ final class CannedAnswers {
     private static String echo(ChatRequest request, Words question) {
         String text = question.text().strip();
         if (text.codePointCount(0, text.length()) > MAX_ECHO) {
-            text = text.substring(0, text.offsetByCodePoints(0, MAX_ECHO)) + "...";
+            text = text.substring(0, text.offsetByCodePoints(0, MAX_ECHO)).strip() + "...";
         }
         long turn = request.messages().stream().filter(message -> message.hasRole("user")).count();
         // The turn number shows a chat loop that the whole conversation was sent back.
