@@ -26,7 +26,7 @@ final class CompletionJson {
     }
 
     /** {@code chatcmpl-} and the start of the request's hash: the same request, the same id. */
-    String id() {
+    private String id() {
         return "chatcmpl-" + request.digest().substring(0, 24);
     }
 

@@ -104,8 +104,8 @@ public final class DemoServer implements AutoCloseable {
     }
 
     /**
-     * Runs the demo server until the JVM is stopped, for trying it with curl or another client:
-     * {@code ./mvnw -q -pl examples exec:java -Dexample=DemoServer -Dexec.args=8000}.
+     * Runs the demo server until the JVM is stopped, for trying it with curl or pointing another
+     * OpenAI-compatible client at it.
      *
      * @param args an optional port; by default an ephemeral one, printed on start
      */

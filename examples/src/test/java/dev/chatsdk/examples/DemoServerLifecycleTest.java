@@ -86,6 +86,29 @@ class DemoServerLifecycleTest {
     }
 
     @Test
+    void aRequestIsServedWhileAStreamIsInProgress() throws Exception {
+        try (DemoServer server = DemoServer.builder().tokenDelay(Duration.ofMillis(100)).start()) {
+            HttpRequest story = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/chat/completions"))
+                    .POST(HttpRequest.BodyPublishers.ofString("""
+                            {"messages": [{"role": "user", "content": "Tell me a story"}], "stream": true}"""))
+                    .build();
+            HttpResponse<InputStream> streaming =
+                    HttpClient.newHttpClient().send(story, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = streaming.body()) {
+                assertThat(body.read()).isEqualTo('d');
+
+                // The story streams for over three seconds; a server with one thread would answer after it.
+                long start = System.nanoTime();
+                DemoHttp.Response answer = DemoHttp.post(server, """
+                        {"messages": [{"role": "user", "content": "hello"}]}""");
+
+                assertThat(answer.status()).isEqualTo(200);
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+            }
+        }
+    }
+
+    @Test
     void builderRejectsAPortOutOfRangeAndANegativeDelay() {
         assertThatThrownBy(() -> DemoServer.builder().port(65_536)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> DemoServer.builder().tokenDelay(Duration.ofMillis(-1)))
