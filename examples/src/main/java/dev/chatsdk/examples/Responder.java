@@ -35,27 +35,34 @@ final class Responder {
     }
 
     private static Optional<JsonNode> toolToCall(ChatRequest request) {
-        List<JsonNode> functions = new ArrayList<>();
-        request.tools().stream().filter(tool -> tool.path("function").isObject()).forEach(functions::add);
+        List<JsonNode> functions = request.tools().stream().filter(tool -> tool.path("function").isObject()).toList();
         JsonNode choice = request.toolChoice();
         if (functions.isEmpty() || choice.asText().equals("none")) {
             return Optional.empty();
         }
-        String named = choice.isObject() ? choice.path("function").path("name").asText()
-                : choice.isTextual() && !choice.asText().equals("auto") && !choice.asText().equals("required")
-                        // TGI before 3.x took a bare function name here.
-                        ? choice.asText()
-                        : null;
-        if (named == null) {
+        Optional<String> named = namedFunction(choice);
+        if (named.isEmpty()) {
             return Optional.of(functions.get(0));
         }
         return Optional.of(functions.stream()
-                .filter(tool -> tool.path("function").path("name").asText().equals(named))
+                .filter(tool -> tool.path("function").path("name").asText().equals(named.get()))
                 .findFirst()
                 .orElseThrow(() -> ApiError.invalidRequest(
-                        "Invalid value for 'tool_choice': function '" + named + "' is not one of the provided tools.",
+                        "Invalid value for 'tool_choice': function '" + named.get()
+                                + "' is not one of the provided tools.",
                         "tool_choice",
                         "invalid_value")));
+    }
+
+    private static Optional<String> namedFunction(JsonNode choice) {
+        if (choice.isObject()) {
+            return Optional.of(choice.path("function").path("name").asText());
+        }
+        // TGI before 3.x took a bare function name where OpenAI has "auto", "none" or "required".
+        if (choice.isTextual() && !List.of("auto", "none", "required").contains(choice.asText())) {
+            return Optional.of(choice.asText());
+        }
+        return Optional.empty();
     }
 
     private static Reply call(ChatRequest request, JsonNode tool) {

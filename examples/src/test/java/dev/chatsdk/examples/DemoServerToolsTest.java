@@ -148,6 +148,15 @@ class DemoServerToolsTest {
     }
 
     @Test
+    void aBareFunctionNameAsToolChoiceCallsThatToolAsOldTgiDid() {
+        JsonNode completion = post(server, """
+                {"messages": [{"role": "user", "content": "What time is it?"}], %s, "tool_choice": "get_time"}"""
+                .formatted(TOOLS)).json();
+
+        assertThat(completion.at("/choices/0/message/tool_calls/0/function/name").asText()).isEqualTo("get_time");
+    }
+
+    @Test
     void aToolChoiceNamingNoProvidedToolIsRejected() {
         DemoHttp.Response response = post(server, """
                 {"messages": [{"role": "user", "content": "Hi"}], %s,
