@@ -24,10 +24,10 @@ final class Words {
         return text;
     }
 
-    /** Whether the text has this word, or this phrase when it spans several words. */
+    /** Whether the text has this word, or this phrase when it is more than one word ("who are you", "server-sent"). */
     boolean contains(String wordOrPhrase) {
         String key = wordOrPhrase.toLowerCase(Locale.ROOT);
-        return key.contains(" ") ? lower.contains(key) : words.contains(key);
+        return key.codePoints().allMatch(Character::isLetterOrDigit) ? words.contains(key) : lower.contains(key);
     }
 
     boolean containsAny(List<String> keys) {

@@ -39,6 +39,8 @@ class CannedAnswersTest {
         assertThat(ask("Write a haiku about streaming")).startsWith("Tokens drift like snow");
         assertThat(ask("Tell me a joke")).startsWith("Why do Java developers");
         assertThat(ask("How does streaming work?")).startsWith("Streaming sends the answer");
+        assertThat(ask("Explain server-sent events")).startsWith("Streaming sends the answer");
+        assertThat(ask("Who are you?")).startsWith("I am the chatsdk demo server");
         assertThat(ask("Hi!")).isEqualTo("Hello! How can I help you today?");
     }
 
