@@ -28,10 +28,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * gets the same bytes (fixed {@code created}, ids derived from the request). What it answers:
  * <ul>
  *   <li>Text: a small table of canned answers (capitals and facts of France, Germany, Italy,
- *       Spain, Japan and Brazil; greetings, thanks, "who are you", a haiku, a joke, a story, counting
- *       to ten, how streaming works, the weather without a tool) and for anything else a reply that
- *       echoes the question. A user message with {@code image_url}
- *       parts gets a reply saying how many images it saw and where they came from.
+ *       Spain, Japan and Brazil; greetings, thanks, "who are you", a haiku, a joke, a story,
+ *       counting to ten, how streaming works, the weather without a tool) and for anything else a
+ *       reply that echoes the question. A user message with {@code image_url} parts gets a reply
+ *       saying how many images it saw and where they came from.
  *   <li>Streaming ({@code "stream": true}): server-sent events, one chunk per word, the role in
  *       the first delta, the finish reason on the last chunk, then {@code data: [DONE]}; with
  *       {@code stream_options.include_usage} a last chunk with no choices carries the usage.
