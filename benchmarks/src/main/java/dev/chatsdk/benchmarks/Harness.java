@@ -44,8 +44,8 @@ public final class Harness {
         throw new IllegalArgumentException("--chunks must be at least 2 (role chunk and finish chunk)");
       }
       return quick
-          ? new Settings(true, chunks, Duration.ofMillis(300), 2, 3, 3)
-          : new Settings(false, chunks, Duration.ofSeconds(1), 4, 7, 9);
+          ? new Settings(true, chunks, Duration.ofMillis(300), 4, 3, 3)
+          : new Settings(false, chunks, Duration.ofSeconds(1), 4, 7, 7);
     }
   }
 

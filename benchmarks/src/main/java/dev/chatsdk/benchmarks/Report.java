@@ -54,7 +54,7 @@ final class Report {
 
   String markdown() {
     String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
-    line("## chatsdk benchmarks, %s%s", date, settings.quick() ? " (quick run)" : "");
+    line("## chatsdk benchmarks, %s%s", date, settings.quick() ? " (quick run: a smoke test, short samples)" : "");
     line("");
     line("- Machine: %d cores%s, %s %s %s, %s %s, max heap %s", Runtime.getRuntime().availableProcessors(), cpuModel(),
         System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"),
