@@ -1,0 +1,15 @@
+package dev.chatsdk.benchmarks;
+
+import dev.chatsdk.benchmarks.contenders.OpenAiJavaContender;
+import dev.chatsdk.benchmarks.contenders.RawOkHttpContender;
+import java.util.List;
+import java.util.function.Function;
+
+/** Every contender the harness measures, in table order, each built from the server's base URL. */
+public final class Contenders {
+  /** The floor first, then the peer; chatsdk joins here once its client exists. */
+  public static final List<Function<String, Contender>> ALL =
+      List.of(RawOkHttpContender::new, OpenAiJavaContender::new);
+
+  private Contenders() {}
+}

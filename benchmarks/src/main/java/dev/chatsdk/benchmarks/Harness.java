@@ -1,0 +1,188 @@
+package dev.chatsdk.benchmarks;
+
+import java.io.BufferedReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The end-to-end harness: starts the loopback server, measures every contender in {@link Contenders#ALL} side by side
+ * (streaming, small calls, cold start, classpath weight) and prints a Markdown report on standard output. Progress goes
+ * to standard error.
+ *
+ * <p>Usage: {@code java -jar chatsdk-benchmarks.jar [--quick] [--chunks N]}.
+ */
+public final class Harness {
+  private static final Duration SERVER_LIFETIME = Duration.ofMinutes(15);
+  private static final long CHILD_TIMEOUT_SECONDS = 60;
+
+  /** Where stream reads end up, so the JIT cannot drop them. */
+  private static long sink;
+
+  private Harness() {}
+
+  /** How long and how often to measure. */
+  record Settings(boolean quick, int chunks, Duration iteration, int warmups, int iterations, int launches) {
+    static Settings parse(String[] args) {
+      boolean quick = false;
+      int chunks = 5_000;
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--quick" -> quick = true;
+          case "--chunks" -> chunks = Integer.parseInt(args[++i]);
+          default -> throw new IllegalArgumentException("usage: [--quick] [--chunks N], not " + args[i]);
+        }
+      }
+      if (chunks < 2) {
+        throw new IllegalArgumentException("--chunks must be at least 2 (role chunk and finish chunk)");
+      }
+      return quick
+          ? new Settings(true, chunks, Duration.ofMillis(300), 4, 3, 3)
+          : new Settings(false, chunks, Duration.ofSeconds(1), 4, 7, 7);
+    }
+  }
+
+  /** Entry point; see the class comment for the arguments. */
+  public static void main(String[] args) throws Exception {
+    Settings settings = Settings.parse(args);
+    Classpaths classpaths = Classpaths.load();
+    try (LoopbackServer server = LoopbackServer.start(settings.chunks(), SERVER_LIFETIME)) {
+      List<Contender> contenders = new ArrayList<>();
+      try {
+        for (Function<String, Contender> factory : Contenders.ALL) {
+          contenders.add(factory.apply(server.baseUrl()));
+        }
+        Sampler sampler = new Sampler(server);
+        Report report = new Report(settings, server, classpaths, contenders);
+        report.streaming(sampled("streaming", contenders, settings, sampler, contender -> () -> {
+          StreamTally tally = contender.stream();
+          if (tally.chunks() != settings.chunks()) {
+            throw new IllegalStateException("read " + tally.chunks() + " chunks, server sent " + settings.chunks());
+          }
+          sink += tally.chars();
+          return tally.chunks();
+        }));
+        report.calls(sampled("small calls", contenders, settings, sampler, contender -> () -> {
+          String content = contender.complete();
+          if (!content.equals(Workload.COMPLETION_CONTENT)) {
+            throw new IllegalStateException("parsed content " + content);
+          }
+          return 1;
+        }));
+        report.coldStart(coldStart(contenders, settings, classpaths, server.baseUrl()));
+        System.out.print(report.markdown());
+      } finally {
+        for (Contender contender : contenders) {
+          contender.close();
+        }
+      }
+    }
+  }
+
+  /**
+   * Interleaves the contenders round by round (so drift on the machine hits all of them alike), drops the warm-up
+   * rounds and keeps the median of each figure.
+   */
+  private static Map<Contender, Outcome<Sampler.Sample>> sampled(String section, List<Contender> contenders,
+      Settings settings, Sampler sampler, Function<Contender, Sampler.Operation> operation) {
+    Map<Contender, List<Sampler.Sample>> samples = new LinkedHashMap<>();
+    Map<Contender, Outcome<Sampler.Sample>> outcomes = new LinkedHashMap<>();
+    int rounds = settings.warmups() + settings.iterations();
+    for (int round = 0; round < rounds; round++) {
+      progress("%s: round %d of %d (%d warm-up)", section, round + 1, rounds, settings.warmups());
+      for (Contender contender : contenders) {
+        if (outcomes.containsKey(contender)) {
+          continue;
+        }
+        try {
+          Sampler.Sample sample = sampler.sample(operation.apply(contender), settings.iteration().toNanos());
+          if (round >= settings.warmups()) {
+            samples.computeIfAbsent(contender, k -> new ArrayList<>()).add(sample);
+          }
+        } catch (Exception e) {
+          outcomes.put(contender, Outcome.failed(e));
+        }
+      }
+    }
+    Map<Contender, Outcome<Sampler.Sample>> result = new LinkedHashMap<>();
+    for (Contender contender : contenders) {
+      List<Sampler.Sample> list = samples.getOrDefault(contender, List.of());
+      result.put(contender, outcomes.containsKey(contender) ? outcomes.get(contender) : Outcome.measured(
+          new Sampler.Sample(
+              Stats.median(list.stream().mapToDouble(Sampler.Sample::unitsPerSecond).toArray()),
+              Stats.median(list.stream().mapToDouble(Sampler.Sample::bytesPerUnit).toArray()),
+              Stats.median(list.stream().mapToDouble(Sampler.Sample::otherThreadBytesPerUnit).toArray()))));
+    }
+    return result;
+  }
+
+  /** One warm-up launch per contender (page cache, CDS archive), then interleaved timed launches. */
+  private static Map<Contender, Outcome<double[]>> coldStart(List<Contender> contenders, Settings settings,
+      Classpaths classpaths, String baseUrl) {
+    Map<Contender, List<Double>> millis = new LinkedHashMap<>();
+    Map<Contender, Outcome<double[]>> outcomes = new LinkedHashMap<>();
+    for (int launch = 0; launch <= settings.launches(); launch++) {
+      progress("cold start: launch %d of %d (1 warm-up)", launch + 1, settings.launches() + 1);
+      for (Contender contender : contenders) {
+        if (outcomes.containsKey(contender)) {
+          continue;
+        }
+        try {
+          String classpath = classpaths.coldStartClasspath(contender.runtimeArtifacts());
+          double elapsed = launchMillis(classpath, contender.getClass().getName(), baseUrl);
+          if (launch > 0) {
+            millis.computeIfAbsent(contender, k -> new ArrayList<>()).add(elapsed);
+          }
+        } catch (Exception e) {
+          outcomes.put(contender, Outcome.failed(e));
+        }
+      }
+    }
+    Map<Contender, Outcome<double[]>> result = new LinkedHashMap<>();
+    for (Contender contender : contenders) {
+      double[] times = millis.getOrDefault(contender, List.of()).stream().mapToDouble(Double::doubleValue).toArray();
+      result.put(contender, outcomes.containsKey(contender)
+          ? outcomes.get(contender)
+          : Outcome.measured(new double[] {Stats.median(times), Stats.min(times)}));
+    }
+    return result;
+  }
+
+  /** Milliseconds from starting a fresh JVM to reading the completion content it printed. */
+  private static double launchMillis(String classpath, String contenderClass, String baseUrl) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Path stderr = Files.createTempFile("chatsdk-coldstart", ".err");
+    try {
+      ProcessBuilder builder = new ProcessBuilder(java, "-cp", classpath, ColdStart.class.getName(), contenderClass,
+          baseUrl).redirectError(stderr.toFile());
+      long start = System.nanoTime();
+      Process process = builder.start();
+      CompletableFuture.delayedExecutor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS).execute(process::destroyForcibly);
+      String line;
+      try (BufferedReader out = process.inputReader()) {
+        line = out.readLine();
+      }
+      double elapsed = (System.nanoTime() - start) / 1e6;
+      if (!process.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+      if (!Workload.COMPLETION_CONTENT.equals(line)) {
+        throw new IllegalStateException("child printed " + line + "; stderr: " + Files.readString(stderr).strip());
+      }
+      return elapsed;
+    } finally {
+      Files.deleteIfExists(stderr);
+    }
+  }
+
+  private static void progress(String format, Object... args) {
+    System.err.printf(format + "%n", args);
+  }
+}
