@@ -1,8 +1,8 @@
 package dev.chatsdk.model;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.chatsdk.internal.ToolCallDeltasDeserializer;
@@ -33,7 +33,7 @@ public record Delta(
     @JsonProperty("refusal") Optional<String> refusal,
     @JsonProperty("tool_calls") List<ToolCallDelta> toolCalls,
     @JsonProperty("function_call") Optional<FunctionCallDelta> functionCall,
-    @JsonIgnore Map<String, Object> extra) {
+    @JsonAnyGetter Map<String, Object> extra) {
 
   static final Delta EMPTY = new Delta(
       Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Map.of());
