@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.entry;
 import dev.chatsdk.internal.Json;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Reading stream chunks as real servers send them: one test per wire rule of DESIGN.md. */
@@ -57,7 +58,7 @@ class ChatCompletionChunkReadingTest {
              "tool_calls": [{"index": 0, "x_call": 2, "function": {"arguments": "{", "x_function": 3}}]}}]}
         """);
 
-    assertThat(chunk.extra()).containsOnly(entry("x_chunk", 1), entry("x_groq", java.util.Map.of("id", "req_1")));
+    assertThat(chunk.extra()).containsOnly(entry("x_chunk", 1), entry("x_groq", Map.of("id", "req_1")));
     ChunkChoice choice = chunk.choices().get(0);
     assertThat(choice.extra()).containsOnly(entry("text", "Deep"), entry("seed", null));
     assertThat(choice.delta().extra()).containsOnly(entry("token_id", 34564), entry("channel", "analysis"));

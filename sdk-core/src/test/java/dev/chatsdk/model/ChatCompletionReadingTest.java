@@ -1,12 +1,14 @@
 package dev.chatsdk.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import dev.chatsdk.internal.Json;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -128,7 +130,7 @@ class ChatCompletionReadingTest {
         """);
 
     assertThat(completion.extra().get("weird")).isEqualTo(Map.of(
-        "a", java.util.Arrays.asList(1, 2.5, null, Map.of("b", List.of(true, "s"))),
+        "a", Arrays.asList(1, 2.5, null, Map.of("b", List.of(true, "s"))),
         "big", new BigInteger("123456789012345678901234567890")));
     assertThat(completion.extra().get("time_info")).isEqualTo(Map.of("queue_time", 1.5e-05));
     assertThat(completion.choices().get(0).message().content()).contains("ok");
@@ -140,7 +142,7 @@ class ChatCompletionReadingTest {
         {"id": "x", "x_top": 1, "choices": []}
         """);
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> completion.extra().put("y", 2))
+    assertThatThrownBy(() -> completion.extra().put("y", 2))
         .isInstanceOf(UnsupportedOperationException.class);
   }
 

@@ -2,6 +2,7 @@ package dev.chatsdk.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Requests shared by the tests: one that sets every field. */
 @SuppressWarnings("deprecation")
@@ -81,8 +82,8 @@ final class Requests {
         .verbosity("low")
         .webSearchOptions(WebSearchOptions.ofContextSize("low").withUserLocation(new UserLocation(
             new UserLocation.Approximate(
-                java.util.Optional.of("Paris"), java.util.Optional.of("FR"), java.util.Optional.empty(),
-                java.util.Optional.of("Europe/Paris")))))
+                Optional.of("Paris"), Optional.of("FR"), Optional.empty(),
+                Optional.of("Europe/Paris")))))
         .addFunction(FunctionDefinition.builder().name("get_time").description("The time").build())
         .functionCall(FunctionCallOption.auto())
         .extraBody("top_n_tokens", 5)
