@@ -60,7 +60,8 @@ final class Requests {
         .toolChoice(ToolChoice.auto())
         .toolPrompt("You may call these tools:")
         .parallelToolCalls(false)
-        .responseFormat(ResponseFormat.jsonSchema("weather", schema))
+        .responseFormat(ResponseFormat.jsonSchema(JsonSchema.builder()
+            .name("weather").description("The weather").schema(schema).strict(true).build()))
         .user("user-1234")
         .putMetadata("session", "s-1")
         .store(false)
@@ -82,7 +83,7 @@ final class Requests {
         .verbosity("low")
         .webSearchOptions(WebSearchOptions.ofContextSize("low").withUserLocation(new UserLocation(
             new UserLocation.Approximate(
-                Optional.of("Paris"), Optional.of("FR"), Optional.empty(),
+                Optional.of("Paris"), Optional.of("FR"), Optional.of("Ile-de-France"),
                 Optional.of("Europe/Paris")))))
         .addFunction(FunctionDefinition.builder().name("get_time").description("The time").build())
         .functionCall(FunctionCallOption.auto())
