@@ -3,6 +3,7 @@ package dev.chatsdk.model;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.chatsdk.internal.ToolCallDeltasDeserializer;
@@ -31,7 +32,7 @@ public record Delta(
     @JsonProperty("content") Optional<String> content,
     @JsonProperty("reasoning_content") Optional<String> reasoningContent,
     @JsonProperty("refusal") Optional<String> refusal,
-    @JsonProperty("tool_calls") List<ToolCallDelta> toolCalls,
+    @JsonProperty("tool_calls") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ToolCallDelta> toolCalls,
     @JsonProperty("function_call") Optional<FunctionCallDelta> functionCall,
     @JsonAnyGetter Map<String, Object> extra) {
 
