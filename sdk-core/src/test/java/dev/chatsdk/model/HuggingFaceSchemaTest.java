@@ -117,7 +117,8 @@ class HuggingFaceSchemaTest {
     String toolCall = """
         {"id": "", "created": 1717000001, "model": "meta-llama/Llama-3.1-8B-Instruct", "system_fingerprint": "2.0.4",
          "choices": [{"index": 0, "finish_reason": "eos_token",
-           "logprobs": {"content": [{"token": "{", "logprob": -0.01, "top_logprobs": [{"token": "{", "logprob": -0.01}]}]},
+           "logprobs": {"content": [{"token": "{", "logprob": -0.01,
+             "top_logprobs": [{"token": "{", "logprob": -0.01}]}]},
            "message": {"role": "assistant", "tool_calls": [{"id": "0", "type": "function",
              "function": {"name": "get_weather", "arguments": "{\\"location\\":\\"Paris\\"}", "description": null}}]}}],
          "usage": {"prompt_tokens": 200, "completion_tokens": 20, "total_tokens": 220}}
@@ -134,12 +135,14 @@ class HuggingFaceSchemaTest {
   void chunkFixturesValidateAndRead() throws IOException {
     SchemaValidator streamOutput = schema("stream_output.json");
     List<String> fixtures = List.of("""
-        {"id": "", "created": 1717000000, "model": "m", "system_fingerprint": "3.0.1", "object": "chat.completion.chunk",
+        {"id": "", "created": 1717000000, "model": "m", "system_fingerprint": "3.0.1",
+         "object": "chat.completion.chunk",
          "choices": [{"index": 0, "delta": {"role": "assistant", "content": "Par"}, "finish_reason": null,
            "logprobs": {"content": [{"token": "Par", "logprob": -0.2, "top_logprobs": []}]}}], "usage": null}
         """, """
         {"id": "", "created": 1717000000, "model": "m", "system_fingerprint": "3.0.1",
-         "choices": [{"index": 0, "delta": {"role": "assistant", "tool_calls": [{"index": 0, "id": "", "type": "function",
+         "choices": [{"index": 0, "delta": {"role": "assistant",
+           "tool_calls": [{"index": 0, "id": "", "type": "function",
            "function": {"name": "get_weather", "arguments": "{\\"loc"}}]}, "finish_reason": null}]}
         """, """
         {"id": "", "created": 1717000000, "model": "m", "system_fingerprint": "3.0.1", "choices": [],
