@@ -372,4 +372,18 @@ class ChatCompletionReadingTest {
 
     assertThat(token.logprob()).isEqualTo(Double.NEGATIVE_INFINITY);
   }
+
+  @Test
+  void absentAndNullFieldsReadAlike() throws IOException {
+    ChatCompletion withNulls = read("""
+        {"id": "x", "usage": null, "system_fingerprint": null, "service_tier": null,
+         "choices": [{"index": 0, "finish_reason": null, "logprobs": null,
+           "message": {"content": "a", "refusal": null, "tool_calls": null, "annotations": null}}]}
+        """);
+    ChatCompletion withoutThem = read("""
+        {"id": "x", "choices": [{"index": 0, "message": {"content": "a"}}]}
+        """);
+
+    assertThat(withNulls).isEqualTo(withoutThem);
+  }
 }
