@@ -90,4 +90,18 @@ class MessageTest {
     assertThat(call.function().arguments()).isEqualTo("{\"city\":\"Paris\"}");
     assertThat(call.custom()).isEmpty();
   }
+
+  @Test
+  void sendsReasoningCanBeSetEitherWay() throws IOException {
+    AssistantMessage likeReturned = AssistantMessage.builder().content("4").reasoningContent("r")
+        .sendsReasoning(false).build();
+    AssistantMessage returned = Json.readCompletion("""
+        {"choices": [{"index": 0, "message": {"role": "assistant", "content": "4", "reasoning_content": "r"}}]}
+        """.getBytes(StandardCharsets.UTF_8)).choices().get(0).message();
+
+    assertThat(Json.mapper().writeValueAsString(likeReturned)).doesNotContain("reasoning");
+    assertThat(Json.mapper().writeValueAsString(returned.toBuilder().sendsReasoning(true).build()))
+        .contains("\"reasoning_content\":\"r\"");
+    assertThat(AssistantMessage.builder().content("4").sendsReasoning(true).build().sendsReasoning()).isFalse();
+  }
 }
