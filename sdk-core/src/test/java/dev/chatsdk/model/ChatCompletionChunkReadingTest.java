@@ -1,6 +1,7 @@
 package dev.chatsdk.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import dev.chatsdk.internal.Json;
@@ -291,5 +292,20 @@ class ChatCompletionChunkReadingTest {
 
     assertThat(call.name()).contains("f");
     assertThat(call.arguments()).contains("{}");
+  }
+
+  @Test
+  void toolCallArgumentsUnderParametersAreReadAsArguments() throws IOException {
+    assertThat(delta("""
+        {"choices": [{"index": 0, "delta": {"tool_calls": [{"index": 0,
+          "function": {"name": "tools", "parameters": {"city": "Lyon"}}}]}}]}
+        """).toolCalls().get(0).function().orElseThrow().arguments()).contains("{\"city\":\"Lyon\"}");
+  }
+
+  @Test
+  void toolCallsOfAnotherShapeAreReportedWithTheValue() {
+    assertThatThrownBy(() -> read("""
+        {"choices": [{"index": 0, "delta": {"tool_calls": "call_1"}}]}
+        """)).isInstanceOf(IOException.class).hasMessageContaining("tool_calls must be an array or an object");
   }
 }

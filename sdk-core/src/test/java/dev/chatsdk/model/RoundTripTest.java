@@ -1,6 +1,7 @@
 package dev.chatsdk.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -223,5 +224,16 @@ class RoundTripTest {
     assertThat(Json.readCompletion(MAPPER.writeValueAsBytes(written))).isEqualTo(completion);
     assertThat(written.at("/choices/0/message/content").asText()).isEqualTo("a");
     assertThat(written.at("/choices/0/message/reasoning_content").asText()).isEqualTo("r");
+  }
+
+  @Test
+  void unknownRoleOrPartTypeInARequestIsReportedWithTheValue() {
+    assertThatThrownBy(() -> MAPPER.readValue("""
+        {"messages": [{"role": "ipython", "content": "x"}]}
+        """, ChatCompletionRequest.class)).isInstanceOf(IOException.class).hasMessageContaining("Unknown role");
+    assertThatThrownBy(() -> MAPPER.readValue("""
+        {"messages": [{"role": "user", "content": [{"type": "hologram"}]}]}
+        """, ChatCompletionRequest.class)).isInstanceOf(IOException.class)
+        .hasMessageContaining("Unknown content part type").hasMessageContaining("hologram");
   }
 }
