@@ -43,12 +43,13 @@ public final class Json {
           .addDeserializer(ToolChoice.class, new ToolChoiceDeserializer())
           .addDeserializer(ResponseFormat.class, new ResponseFormatDeserializer())
           .addDeserializer(Voice.class, new VoiceDeserializer())
-          .addDeserializer(FunctionCallOption.class, new FunctionCallOptionDeserializer()))
+          .addDeserializer(FunctionCallOption.class, new FunctionCallOptionDeserializer())
+          .setDeserializerModifier(RequestDeserializer.modifier()))
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
       .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-      .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT, JsonInclude.Include.NON_ABSENT))
+      .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT, JsonInclude.Include.ALWAYS))
       .build();
 
   private static final ObjectWriter COMPLETE_WRITER =

@@ -1,7 +1,7 @@
 package dev.chatsdk.model;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +16,7 @@ import java.util.Optional;
 public record Annotation(
     @JsonProperty("type") String type,
     @JsonProperty("url_citation") Optional<UrlCitation> urlCitation,
-    @JsonIgnore @JsonAnySetter Map<String, Object> extra) {
+    @JsonAnyGetter @JsonAnySetter Map<String, Object> extra) {
 
   /** The type of a URL citation. */
   public static final String URL_CITATION = "url_citation";

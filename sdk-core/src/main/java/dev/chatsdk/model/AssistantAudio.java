@@ -1,7 +1,7 @@
 package dev.chatsdk.model;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 import java.util.Objects;
@@ -22,7 +22,7 @@ public record AssistantAudio(
     @JsonProperty("data") Optional<String> data,
     @JsonProperty("expires_at") Optional<Long> expiresAt,
     @JsonProperty("transcript") Optional<String> transcript,
-    @JsonIgnore @JsonAnySetter Map<String, Object> extra) {
+    @JsonAnyGetter @JsonAnySetter Map<String, Object> extra) {
 
   public AssistantAudio {
     id = Copies.text(id);

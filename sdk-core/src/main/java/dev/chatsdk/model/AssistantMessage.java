@@ -252,6 +252,16 @@ public final class AssistantMessage implements Message {
       return this;
     }
 
+    /**
+     * Whether the reasoning goes out when the message is sent. {@link #reasoningContent(String)} turns it on; a
+     * message read from a response has it off. Set it off to build a message as a server would return it (as the
+     * stream accumulator does), or on to send a returned message's reasoning back to a server that wants it.
+     */
+    public Builder sendsReasoning(boolean sendsReasoning) {
+      this.sendsReasoning = sendsReasoning;
+      return this;
+    }
+
     /** Sets the audio; only its id is sent. */
     public Builder audio(AssistantAudio audio) {
       this.audio = Objects.requireNonNull(audio, "audio == null");

@@ -1,7 +1,7 @@
 package dev.chatsdk.model;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +32,7 @@ public record ChatCompletion(
     @JsonProperty("usage") Optional<Usage> usage,
     @JsonProperty("system_fingerprint") Optional<String> systemFingerprint,
     @JsonProperty("service_tier") Optional<String> serviceTier,
-    @JsonIgnore @JsonAnySetter Map<String, Object> extra) {
+    @JsonAnyGetter @JsonAnySetter Map<String, Object> extra) {
 
   /** The {@code object} value of a chat completion. */
   public static final String OBJECT = "chat.completion";

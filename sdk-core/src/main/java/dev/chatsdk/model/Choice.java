@@ -1,8 +1,10 @@
 package dev.chatsdk.model;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.chatsdk.internal.ResponseMessageSerializer;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,10 +20,10 @@ import java.util.Optional;
  */
 public record Choice(
     @JsonProperty("index") int index,
-    @JsonProperty("message") AssistantMessage message,
+    @JsonProperty("message") @JsonSerialize(using = ResponseMessageSerializer.class) AssistantMessage message,
     @JsonProperty("finish_reason") Optional<String> finishReason,
     @JsonProperty("logprobs") Optional<Logprobs> logprobs,
-    @JsonIgnore @JsonAnySetter Map<String, Object> extra) {
+    @JsonAnyGetter @JsonAnySetter Map<String, Object> extra) {
 
   public Choice {
     if (message == null) {

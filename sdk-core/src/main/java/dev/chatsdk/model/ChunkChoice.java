@@ -1,7 +1,7 @@
 package dev.chatsdk.model;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +20,7 @@ public record ChunkChoice(
     @JsonProperty("delta") Delta delta,
     @JsonProperty("finish_reason") Optional<String> finishReason,
     @JsonProperty("logprobs") Optional<Logprobs> logprobs,
-    @JsonIgnore @JsonAnySetter Map<String, Object> extra) {
+    @JsonAnyGetter @JsonAnySetter Map<String, Object> extra) {
 
   public ChunkChoice {
     if (delta == null) {

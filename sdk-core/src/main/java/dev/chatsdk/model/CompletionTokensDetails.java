@@ -1,7 +1,7 @@
 package dev.chatsdk.model;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +20,7 @@ public record CompletionTokensDetails(
     @JsonProperty("audio_tokens") Optional<Long> audioTokens,
     @JsonProperty("accepted_prediction_tokens") Optional<Long> acceptedPredictionTokens,
     @JsonProperty("rejected_prediction_tokens") Optional<Long> rejectedPredictionTokens,
-    @JsonIgnore @JsonAnySetter Map<String, Object> extra) {
+    @JsonAnyGetter @JsonAnySetter Map<String, Object> extra) {
 
   public CompletionTokensDetails {
     reasoningTokens = Copies.optional(reasoningTokens);

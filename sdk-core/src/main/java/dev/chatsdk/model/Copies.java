@@ -18,16 +18,14 @@ final class Copies {
     if (list == null || list.isEmpty()) {
       return List.of();
     }
-    if (!list.contains(null)) {
-      return List.copyOf(list);
-    }
-    List<T> kept = new ArrayList<>(list.size());
     for (T item : list) {
-      if (item != null) {
-        kept.add(item);
+      if (item == null) {
+        List<T> kept = new ArrayList<>(list);
+        kept.removeIf(Objects::isNull);
+        return List.copyOf(kept);
       }
     }
-    return List.copyOf(kept);
+    return List.copyOf(list);
   }
 
   /** An immutable copy of a user list, refusing null elements with a message naming the field. */

@@ -1,8 +1,9 @@
 package dev.chatsdk.model;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.chatsdk.internal.ToolCallDeltasDeserializer;
@@ -31,9 +32,9 @@ public record Delta(
     @JsonProperty("content") Optional<String> content,
     @JsonProperty("reasoning_content") Optional<String> reasoningContent,
     @JsonProperty("refusal") Optional<String> refusal,
-    @JsonProperty("tool_calls") List<ToolCallDelta> toolCalls,
+    @JsonProperty("tool_calls") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ToolCallDelta> toolCalls,
     @JsonProperty("function_call") Optional<FunctionCallDelta> functionCall,
-    @JsonIgnore Map<String, Object> extra) {
+    @JsonAnyGetter Map<String, Object> extra) {
 
   static final Delta EMPTY = new Delta(
       Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Map.of());

@@ -6,7 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A {@code developer} message. Instructions from the developer (OpenAI's successor of system messages for o1 and newer models).
+ * A {@code developer} message. Instructions from the developer (OpenAI's successor of system messages for o1 and
+ * newer models).
  *
  * @param content a string or an array of parts
  * @param name an optional participant name

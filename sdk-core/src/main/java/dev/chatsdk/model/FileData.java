@@ -32,6 +32,7 @@ public record FileData(
 
   /** A file uploaded before, by id. */
   public static FileData uploaded(String fileId) {
-    return new FileData(Optional.empty(), Optional.of(Objects.requireNonNull(fileId, "fileId == null")), Optional.empty());
+    Objects.requireNonNull(fileId, "fileId == null");
+    return new FileData(Optional.empty(), Optional.of(fileId), Optional.empty());
   }
 }

@@ -1,8 +1,9 @@
 package dev.chatsdk.model;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
@@ -19,7 +20,7 @@ import java.util.Optional;
 public record FunctionCallDelta(
     @JsonProperty("name") Optional<String> name,
     @JsonProperty("arguments") Optional<String> arguments,
-    @JsonIgnore Map<String, Object> extra) {
+    @JsonAnyGetter Map<String, Object> extra) {
 
   public FunctionCallDelta {
     name = Copies.optional(name);
@@ -30,7 +31,7 @@ public record FunctionCallDelta(
   @JsonCreator
   static FunctionCallDelta fromJson(
       @JsonProperty("name") String name,
-      @JsonProperty("arguments") JsonNode arguments,
+      @JsonProperty("arguments") @JsonAlias("parameters") JsonNode arguments,
       @JsonAnySetter Map<String, Object> extra) {
     return new FunctionCallDelta(Optional.ofNullable(name), Optional.ofNullable(JsonText.of(arguments)), extra);
   }

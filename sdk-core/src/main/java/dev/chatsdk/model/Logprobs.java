@@ -1,7 +1,7 @@
 package dev.chatsdk.model;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,7 @@ import java.util.Map;
 public record Logprobs(
     @JsonProperty("content") List<TokenLogprob> content,
     @JsonProperty("refusal") List<TokenLogprob> refusal,
-    @JsonIgnore @JsonAnySetter Map<String, Object> extra) {
+    @JsonAnyGetter @JsonAnySetter Map<String, Object> extra) {
 
   public Logprobs {
     content = Copies.list(content);

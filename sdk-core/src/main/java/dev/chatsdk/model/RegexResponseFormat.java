@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param schema the pattern, Friendli's form
  */
 @JsonPropertyOrder({"type", "value", "schema"})
-public record RegexResponseFormat(@JsonProperty("value") Optional<String> value, @JsonProperty("schema") Optional<String> schema)
+public record RegexResponseFormat(
+    @JsonProperty("value") Optional<String> value, @JsonProperty("schema") Optional<String> schema)
     implements ResponseFormat {
   /** The wire type of this format. */
   public static final String TYPE = "regex";

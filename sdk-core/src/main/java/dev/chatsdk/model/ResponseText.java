@@ -42,7 +42,8 @@ final class ResponseText {
         }
       }
     }
-    return new ResponseText(content == null ? null : content.toString(), reasoning == null ? null : reasoning.toString());
+    return new ResponseText(
+        content == null ? null : content.toString(), reasoning == null ? null : reasoning.toString());
   }
 
   /** The text parts joined, or null when there are none. */

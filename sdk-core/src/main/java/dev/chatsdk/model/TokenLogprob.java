@@ -1,7 +1,7 @@
 package dev.chatsdk.model;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,7 @@ public record TokenLogprob(
     @JsonProperty("logprob") double logprob,
     @JsonProperty("bytes") List<Integer> bytes,
     @JsonProperty("top_logprobs") List<TopLogprob> topLogprobs,
-    @JsonIgnore @JsonAnySetter Map<String, Object> extra) {
+    @JsonAnyGetter @JsonAnySetter Map<String, Object> extra) {
 
   public TokenLogprob {
     token = Copies.text(token);

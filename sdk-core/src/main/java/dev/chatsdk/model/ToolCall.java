@@ -51,6 +51,10 @@ public record ToolCall(
   /** A function tool call, as a conversation history built by hand needs. */
   public static ToolCall function(String id, String name, String arguments) {
     return new ToolCall(
-        Objects.requireNonNull(id, "id == null"), FUNCTION, FunctionCall.of(name, arguments), Optional.empty(), Map.of());
+        Objects.requireNonNull(id, "id == null"),
+        FUNCTION,
+        FunctionCall.of(name, arguments),
+        Optional.empty(),
+        Map.of());
   }
 }

@@ -1,7 +1,7 @@
 package dev.chatsdk.model;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +21,7 @@ public record ToolCallDelta(
     @JsonProperty("id") Optional<String> id,
     @JsonProperty("type") Optional<String> type,
     @JsonProperty("function") Optional<FunctionCallDelta> function,
-    @JsonIgnore @JsonAnySetter Map<String, Object> extra) {
+    @JsonAnyGetter @JsonAnySetter Map<String, Object> extra) {
 
   public ToolCallDelta {
     id = Copies.optional(id);

@@ -1,7 +1,7 @@
 package dev.chatsdk.model;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 
@@ -19,7 +19,7 @@ public record UrlCitation(
     @JsonProperty("end_index") int endIndex,
     @JsonProperty("title") String title,
     @JsonProperty("url") String url,
-    @JsonIgnore @JsonAnySetter Map<String, Object> extra) {
+    @JsonAnyGetter @JsonAnySetter Map<String, Object> extra) {
 
   public UrlCitation {
     title = Copies.text(title);

@@ -1,7 +1,7 @@
 package dev.chatsdk.model;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +22,7 @@ public record Usage(
     @JsonProperty("total_tokens") long totalTokens,
     @JsonProperty("prompt_tokens_details") Optional<PromptTokensDetails> promptTokensDetails,
     @JsonProperty("completion_tokens_details") Optional<CompletionTokensDetails> completionTokensDetails,
-    @JsonIgnore @JsonAnySetter Map<String, Object> extra) {
+    @JsonAnyGetter @JsonAnySetter Map<String, Object> extra) {
 
   public Usage {
     promptTokensDetails = Copies.optional(promptTokensDetails);
