@@ -109,8 +109,9 @@ final class AsyncExecution<T> implements Callback {
         wrapped.close();
       }
     } catch (IOException e) {
+      ChatSdkException failure = attempt.failure(e, false).exception();
       wrapped.close();
-      future.completeExceptionally(attempt.failure(e, false).exception());
+      future.completeExceptionally(failure);
     } catch (RuntimeException | Error e) {
       wrapped.close();
       future.completeExceptionally(e);

@@ -39,6 +39,7 @@ final class Attempt {
   private final Thread owner;
   private volatile Cancel cancelled;
   private volatile boolean exhausted;
+  private volatile boolean failed;
 
   /**
    * @param watch the watch this attempt's thread is registered with until the response is closed, or null when no
@@ -95,10 +96,18 @@ final class Attempt {
     exhausted = true;
   }
 
+  void bodyFailed() {
+    failed = true;
+  }
+
+  /**
+   * Closing a body before its end cancels the call: that frees the connection at once, where closing alone may spend
+   * up to 100 ms draining a live stream. A body whose read already failed is past saving, and the failure keeps its
+   * own name rather than becoming a cancellation.
+   */
   void bodyClosed() {
     release();
-    if (!exhausted) {
-      // Cancelling frees the connection at once; closing alone may spend up to 100 ms draining a live stream.
+    if (!exhausted && !failed) {
       cancel(Cancel.CALLER);
     }
   }

@@ -8,7 +8,7 @@ import okio.BufferedSource;
 import okio.ForwardingSource;
 import okio.Okio;
 
-/** A response body that tells its {@link Attempt} when it was read to the end and when it was closed. */
+/** A response body that tells its {@link Attempt} when it was read to the end, failed, or was closed. */
 final class AttemptBody extends ResponseBody {
 
   private final ResponseBody delegate;
@@ -23,7 +23,13 @@ final class AttemptBody extends ResponseBody {
 
       @Override
       public long read(Buffer sink, long byteCount) throws IOException {
-        long read = super.read(sink, byteCount);
+        long read;
+        try {
+          read = super.read(sink, byteCount);
+        } catch (IOException e) {
+          attempt.bodyFailed();
+          throw e;
+        }
         if (read == -1) {
           attempt.bodyExhausted();
         }

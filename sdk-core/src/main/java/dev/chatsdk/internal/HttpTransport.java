@@ -126,10 +126,12 @@ public final class HttpTransport {
   public <T> T execute(PostRequest request, RequestOptions options, ResponseHandler<T> handler) {
     Objects.requireNonNull(handler, "handler == null");
     Response response = execute(request, options);
-    try (response) {
+    try {
       return handler.handle(response);
     } catch (IOException e) {
       throw readFailure(response, e);
+    } finally {
+      response.close();
     }
   }
 

@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponseBody;
 import mockwebserver3.MockWebServer;
 import okhttp3.Headers;
 import okhttp3.OkHttpClient;
@@ -32,6 +34,7 @@ abstract class TransportTestBase {
   final OkHttpClient okHttp = new OkHttpClient();
   final List<Duration> sleeps = new CopyOnWriteArrayList<>();
   final RecordingScheduler scheduler = new RecordingScheduler();
+  private final CountDownLatch stalls = new CountDownLatch(1);
 
   @BeforeEach
   void startServer() throws IOException {
@@ -50,6 +53,7 @@ abstract class TransportTestBase {
           .as("connections still in use")
           .isEqualTo(okHttp.connectionPool().idleConnectionCount());
     } finally {
+      stalls.countDown();
       server.close();
       scheduler.shutdownNow();
       okHttp.dispatcher().executorService().shutdownNow();
@@ -76,6 +80,11 @@ abstract class TransportTestBase {
 
   HttpTransport transport(TransportConfig config) {
     return new HttpTransport(okHttp, config);
+  }
+
+  /** A body that sends {@code first}, then stays silent until the test ends. */
+  MockResponseBody stallingBody(String first) {
+    return new StallingBody(first, stalls);
   }
 
   PostRequest post() {
