@@ -14,8 +14,8 @@ import okhttp3.Response;
 
 /**
  * One asynchronous request through all its attempts. Each attempt is enqueued with OkHttp; the wait before a retry is
- * a task on the scheduler, so no thread blocks. Cancelling {@link #future()} cancels the attempt in flight or the
- * pending retry at once.
+ * a task on the scheduler, so no thread blocks. Cancelling the future {@link #start()} returns cancels the attempt in
+ * flight or the pending retry at once.
  */
 final class AsyncExecution<T> implements Callback {
 
@@ -54,7 +54,14 @@ final class AsyncExecution<T> implements Callback {
     if (future.isDone()) {
       return;
     }
-    Attempt attempt = exchange.newAttempt(false);
+    Attempt attempt;
+    try {
+      attempt = exchange.newAttempt(false);
+    } catch (RuntimeException e) {
+      // On the scheduler's thread nobody else would see it.
+      future.completeExceptionally(e);
+      return;
+    }
     current = attempt;
     if (future.isDone()) {
       // Cancelled between the check above and publishing the attempt: cancelInFlight() may have missed it.

@@ -59,22 +59,6 @@ public final class TransportConfig {
     return new Builder();
   }
 
-  public Builder toBuilder() {
-    Builder b = new Builder();
-    b.maxRetries = maxRetries;
-    b.connectTimeout = connectTimeout;
-    b.readTimeout = readTimeout;
-    b.callTimeout = callTimeout;
-    b.retryOnModelLoading = retryOnModelLoading;
-    b.logging = logging;
-    b.logger = logger;
-    b.clock = clock;
-    b.sleeper = sleeper;
-    b.scheduler = scheduler == SharedScheduler.INSTANCE ? null : scheduler;
-    b.random = random;
-    return b;
-  }
-
   public int maxRetries() {
     return maxRetries;
   }
