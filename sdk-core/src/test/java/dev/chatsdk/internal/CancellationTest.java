@@ -2,10 +2,13 @@ package dev.chatsdk.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.chatsdk.ChatSdkException;
+import dev.chatsdk.ConnectionException;
 import dev.chatsdk.InternalServerException;
 import dev.chatsdk.RequestOptions;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -129,6 +132,47 @@ class CancellationTest extends TransportTestBase {
         .hasMessage("Call to " + server.getHostName() + ":" + server.getPort() + " was interrupted");
     assertThat(stillInterrupted).isTrue();
     assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void interruptWhileReadingTheBodyCancelsTheCallToo() throws Exception {
+    server.enqueue(new MockResponse.Builder().body(stallingBody("data: 1\n\n")).build());
+    HttpTransport transport = transport();
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    Thread caller = new Thread(() -> {
+      try {
+        read(transport, post(true));
+      } catch (RuntimeException e) {
+        thrown.set(e);
+      }
+    });
+
+    caller.start();
+    server.takeRequest(5, TimeUnit.SECONDS);
+    Thread.sleep(50);
+    caller.interrupt();
+    caller.join(2000);
+
+    assertThat(caller.isAlive()).isFalse();
+    assertThat(thrown.get()).isExactlyInstanceOf(ChatSdkException.class).hasMessageEndingWith("was interrupted");
+  }
+
+  @Test
+  void streamCutMidwayIsAConnectionFailureWhenRead() throws Exception {
+    server.enqueue(truncated(new MockResponse.Builder(), "data: 1\n\n"));
+
+    try (Response response = transport().execute(post(true), RequestOptions.none())) {
+      BufferedSource source = response.body().source();
+      assertThat(source.readUtf8Line()).isEqualTo("data: 1");
+      assertThat(source.readUtf8Line()).isEmpty();
+
+      IOException cut = assertThrows(IOException.class, source::readUtf8Line);
+
+      assertThat(HttpTransport.readFailure(response, cut))
+          .isExactlyInstanceOf(ConnectionException.class)
+          .hasMessage("Connection to " + server.getHostName() + ":" + server.getPort()
+              + " failed: unexpected end of stream");
+    }
   }
 
   @Test

@@ -45,8 +45,7 @@ class ErrorResponseTest extends TransportTestBase {
 
   @Test
   void errorBodyCutShortStillGivesTheStatus() {
-    server.enqueue(new MockResponse.Builder().code(500).addHeader("Content-Length", "1000")
-        .body("{\"error\": \"boom\"").build());
+    server.enqueue(truncated(new MockResponse.Builder().code(500), "{\"error\": \"boom\""));
 
     assertThatThrownBy(() -> read(transport(config().maxRetries(0).build()), post()))
         .isExactlyInstanceOf(InternalServerException.class)

@@ -13,11 +13,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.SocketEffect;
 import okhttp3.Headers;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
+import okio.BufferedSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -85,6 +88,22 @@ abstract class TransportTestBase {
   /** A body that sends {@code first}, then stays silent until the test ends. */
   MockResponseBody stallingBody(String first) {
     return new StallingBody(first, stalls);
+  }
+
+  /** The response with a body that promises more bytes than {@code sent}, then closes the connection. */
+  static MockResponse truncated(MockResponse.Builder response, String sent) {
+    MockResponseBody body = new MockResponseBody() {
+      @Override
+      public long getContentLength() {
+        return sent.length() + 100L;
+      }
+
+      @Override
+      public void writeTo(BufferedSink sink) throws IOException {
+        sink.writeUtf8(sent);
+      }
+    };
+    return response.body(body).onResponseEnd(new SocketEffect.CloseSocket()).build();
   }
 
   PostRequest post() {
