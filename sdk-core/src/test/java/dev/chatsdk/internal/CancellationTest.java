@@ -78,8 +78,9 @@ class CancellationTest extends TransportTestBase {
     long start = System.nanoTime();
     future.cancel(true);
 
+    assertThat(cancelledCalls).hasValue(1);
     awaitNoRunningCall();
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
     assertThat(future).isCancelled();
   }
 
@@ -98,6 +99,11 @@ class CancellationTest extends TransportTestBase {
 
       future.cancel(true);
 
+      // The retry may be scheduled a moment before the transport learns of it: allow for that race.
+      deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+      while (!slow.getQueue().isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
       assertThat(slow.getQueue()).as("retry still scheduled").isEmpty();
       assertThat(server.getRequestCount()).isEqualTo(1);
     } finally {
@@ -127,7 +133,7 @@ class CancellationTest extends TransportTestBase {
     caller.join(2000);
 
     assertThat(caller.isAlive()).isFalse();
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
     assertThat(thrown.get()).isExactlyInstanceOf(ChatSdkException.class)
         .hasMessage("Call to " + server.getHostName() + ":" + server.getPort() + " was interrupted");
     assertThat(stillInterrupted).isTrue();
@@ -198,11 +204,19 @@ class CancellationTest extends TransportTestBase {
     Response response = transport().execute(post(true), RequestOptions.none());
     BufferedSource source = response.body().source();
     assertThat(source.readUtf8Line()).isEqualTo("data: 1");
-    long start = System.nanoTime();
     response.close();
 
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(50));
+    assertThat(cancelledCalls).hasValue(1);
     awaitNoRunningCall();
+  }
+
+  @Test
+  void responseReadToItsEndIsNotCancelledWhenClosed() {
+    server.enqueue(new MockResponse.Builder().body("{}").build());
+
+    read(transport(), post());
+
+    assertThat(cancelledCalls).hasValue(0);
   }
 
   @Test

@@ -13,10 +13,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
+import okhttp3.Call;
+import okhttp3.EventListener;
 import okhttp3.Headers;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
@@ -34,7 +37,15 @@ abstract class TransportTestBase {
   static final String BODY = "{\"model\":\"acme/tiny\",\"messages\":[]}";
 
   final MockWebServer server = new MockWebServer();
-  final OkHttpClient okHttp = new OkHttpClient();
+  final AtomicInteger cancelledCalls = new AtomicInteger();
+  final OkHttpClient okHttp = new OkHttpClient.Builder()
+      .eventListener(new EventListener() {
+        @Override
+        public void canceled(Call call) {
+          cancelledCalls.incrementAndGet();
+        }
+      })
+      .build();
   final List<Duration> sleeps = new CopyOnWriteArrayList<>();
   final RecordingScheduler scheduler = new RecordingScheduler();
   private final CountDownLatch stalls = new CountDownLatch(1);
