@@ -1,0 +1,96 @@
+package dev.chatsdk.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.chatsdk.ModelLoadingException;
+import dev.chatsdk.RequestOptions;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import org.junit.jupiter.api.Test;
+
+class ModelLoadingTest extends TransportTestBase {
+
+  private static MockResponse loading(double estimatedSeconds) {
+    return new MockResponse.Builder().code(503).addHeader("Content-Type", "application/json")
+        .body("{\"error\": \"Model acme/tiny is currently loading\", \"estimated_time\": " + estimatedSeconds + "}")
+        .build();
+  }
+
+  @Test
+  void loadingModelIsRaisedWithItsEstimateAndNotRetriedByDefault() {
+    server.enqueue(loading(42.5));
+
+    assertThatThrownBy(() -> read(transport(), post()))
+        .isExactlyInstanceOf(ModelLoadingException.class)
+        .hasMessage("HTTP 503 Server Error: Model acme/tiny is currently loading")
+        .satisfies(e -> assertThat(((ModelLoadingException) e).estimatedTime()).contains(Duration.ofMillis(42_500)));
+
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(sleeps).isEmpty();
+  }
+
+  @Test
+  void optInRetriesOnceWithWaitForModelAndALongerReadTimeout() throws Exception {
+    server.enqueue(loading(0.2));
+    // Slower than the configured read timeout: only the extended one lets this answer through.
+    server.enqueue(new MockResponse.Builder().body("{\"ok\":true}").headersDelay(400, TimeUnit.MILLISECONDS).build());
+    HttpTransport transport =
+        transport(config().retryOnModelLoading(true).readTimeout(Duration.ofMillis(150)).build());
+
+    assertThat(read(transport, post())).isEqualTo("{\"ok\":true}");
+
+    assertThat(server.takeRequest().getHeaders().get("x-wait-for-model")).isNull();
+    assertThat(server.takeRequest().getHeaders().get("x-wait-for-model")).isEqualTo("true");
+    assertThat(sleeps).isEmpty();
+  }
+
+  @Test
+  void modelLoadingRetryHappensOnlyOnce() {
+    server.enqueue(loading(5));
+    server.enqueue(loading(5));
+
+    assertThatThrownBy(() -> read(transport(config().retryOnModelLoading(true).build()), post()))
+        .isExactlyInstanceOf(ModelLoadingException.class);
+
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void modelLoadingRetryDoesNotNeedOrdinaryRetries() {
+    server.enqueue(loading(1));
+    server.enqueue(new MockResponse.Builder().body("{}").build());
+
+    read(transport(config().retryOnModelLoading(true).maxRetries(0).build()), post());
+
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void requestThatAlreadyWaitsForTheModelIsNotRetried() throws Exception {
+    server.enqueue(loading(1));
+    RequestOptions waiting = RequestOptions.builder().header("X-Wait-For-Model", "true").build();
+
+    assertThatThrownBy(() -> read(transport(config().retryOnModelLoading(true).build()), post(), waiting))
+        .isExactlyInstanceOf(ModelLoadingException.class);
+
+    assertThat(server.takeRequest().getHeaders().get("x-wait-for-model")).isEqualTo("true");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void asyncCallRetriesALoadingModelToo() throws Exception {
+    server.enqueue(loading(1));
+    server.enqueue(new MockResponse.Builder().body("{\"ok\":true}").build());
+    HttpTransport transport = transport(config().retryOnModelLoading(true).build());
+
+    CompletableFuture<String> future =
+        transport.executeAsync(post(), RequestOptions.none(), response -> response.body().string());
+
+    assertThat(future.get(5, TimeUnit.SECONDS)).isEqualTo("{\"ok\":true}");
+    server.takeRequest();
+    assertThat(server.takeRequest().getHeaders().get("x-wait-for-model")).isEqualTo("true");
+  }
+}
