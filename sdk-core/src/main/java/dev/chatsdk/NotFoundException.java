@@ -1,0 +1,13 @@
+package dev.chatsdk;
+
+/**
+ * HTTP 404: the model, provider or endpoint does not exist (check the base URL and the model id). Not
+ * retried.
+ */
+public class NotFoundException extends ApiException {
+
+  /** Creates the exception for a response; see {@link ApiException#ApiException(ApiException.Details)}. */
+  public NotFoundException(Details details) {
+    super(details);
+  }
+}
