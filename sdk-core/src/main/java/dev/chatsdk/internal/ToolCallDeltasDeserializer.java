@@ -1,7 +1,6 @@
 package dev.chatsdk.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
@@ -34,8 +33,7 @@ public final class ToolCallDeltasDeserializer extends StdDeserializer<List<ToolC
         }
       }
     } else if (!node.isNull()) {
-      return (List<ToolCallDelta>) context.handleUnexpectedToken(List.class, JsonToken.VALUE_STRING, parser,
-          "tool_calls must be an array or an object, not %s", node);
+      return context.reportInputMismatch(this, "tool_calls must be an array or an object, not %s", node);
     }
     return toolCalls;
   }

@@ -18,9 +18,6 @@ final class Copies {
     if (list == null || list.isEmpty()) {
       return List.of();
     }
-    if (!list.contains(null)) {
-      return List.copyOf(list);
-    }
     List<T> kept = new ArrayList<>(list.size());
     for (T item : list) {
       if (item != null) {

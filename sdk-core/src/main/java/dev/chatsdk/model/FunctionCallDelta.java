@@ -1,5 +1,6 @@
 package dev.chatsdk.model;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -30,7 +31,7 @@ public record FunctionCallDelta(
   @JsonCreator
   static FunctionCallDelta fromJson(
       @JsonProperty("name") String name,
-      @JsonProperty("arguments") JsonNode arguments,
+      @JsonProperty("arguments") @JsonAlias("parameters") JsonNode arguments,
       @JsonAnySetter Map<String, Object> extra) {
     return new FunctionCallDelta(Optional.ofNullable(name), Optional.ofNullable(JsonText.of(arguments)), extra);
   }
