@@ -252,6 +252,16 @@ public final class AssistantMessage implements Message {
       return this;
     }
 
+    /**
+     * Sets the reasoning as a server returned it: readable from the message, but not sent back, as for a message a
+     * response carried (DeepSeek rejects reasoning in input). The stream accumulator builds its messages so.
+     */
+    public Builder returnedReasoningContent(String reasoningContent) {
+      this.reasoningContent = Objects.requireNonNull(reasoningContent, "reasoningContent == null");
+      this.sendsReasoning = false;
+      return this;
+    }
+
     /** Sets the audio; only its id is sent. */
     public Builder audio(AssistantAudio audio) {
       this.audio = Objects.requireNonNull(audio, "audio == null");
