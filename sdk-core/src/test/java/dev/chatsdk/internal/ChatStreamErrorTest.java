@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.chatsdk.ChatCompletionStream;
+import dev.chatsdk.ChatSdkException;
 import dev.chatsdk.ConnectionException;
 import dev.chatsdk.RequestTimeoutException;
 import dev.chatsdk.StreamException;
@@ -29,6 +30,10 @@ class ChatStreamErrorTest {
       data: {"choices":[{"index":0,"delta":{"content":" upon"}}]}
 
       """;
+
+  /** A third chunk long enough that a socket effect at half the body falls inside it. */
+  private static final String TWO_CHUNKS_AND_A_LONG_ONE =
+      TWO_CHUNKS + "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + "a".repeat(300) + "\"}}]}\n\n";
 
   private StreamServer server;
   private final List<ChatCompletionChunk> received = new ArrayList<>();
@@ -143,10 +148,9 @@ class ChatStreamErrorTest {
 
   @Test
   void droppedConnectionMidChunkRaisesConnectionException() throws IOException {
-    String body = TWO_CHUNKS + "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + "a".repeat(300) + "\"}}]}\n\n";
     server.server.enqueue(new MockResponse.Builder()
         .setHeader("Content-Type", "text/event-stream")
-        .body(body)
+        .body(TWO_CHUNKS_AND_A_LONG_ONE)
         .onResponseBody(new SocketEffect.CloseSocket())
         .build());
 
@@ -160,18 +164,42 @@ class ChatStreamErrorTest {
   void silenceLongerThanTheReadTimeoutRaisesRequestTimeoutException() throws IOException {
     server.close();
     server = new StreamServer(new OkHttpClient.Builder().readTimeout(Duration.ofMillis(100)).build());
-    String body = TWO_CHUNKS + "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + "a".repeat(300) + "\"}}]}\n\n";
-    server.server.enqueue(new MockResponse.Builder()
-        .setHeader("Content-Type", "text/event-stream")
-        .body(body)
-        .onResponseBody(SocketEffect.Stall.INSTANCE)
-        .build());
+    server.server.enqueue(stalledAfterTwoChunks());
 
     RequestTimeoutException e = failure(RequestTimeoutException.class, server.open());
 
     assertThat(received).hasSize(2);
     assertThat(e.limit()).isEqualTo(RequestTimeoutException.Limit.READ);
     assertThat(e).hasMessageStartingWith("read timeout of 100ms exceeded");
+  }
+
+  @Test
+  void callTimeoutRaisesRequestTimeoutExceptionNamingIt() throws IOException {
+    server.close();
+    server = new StreamServer(new OkHttpClient.Builder().callTimeout(Duration.ofMillis(100)).build());
+    server.server.enqueue(stalledAfterTwoChunks());
+
+    RequestTimeoutException e = failure(RequestTimeoutException.class, server.open());
+
+    assertThat(received).hasSize(2);
+    assertThat(e.limit()).isEqualTo(RequestTimeoutException.Limit.CALL);
+    assertThat(e).hasMessageStartingWith("call timeout of 100ms exceeded");
+  }
+
+  @Test
+  void interruptedReadRaisesChatSdkExceptionAndKeepsTheInterrupt() throws IOException {
+    server.server.enqueue(stalledAfterTwoChunks());
+    ChatCompletionStream stream = server.open();
+    Iterator<ChatCompletionChunk> chunks = stream.iterator();
+    chunks.next();
+    chunks.next();
+
+    Thread.currentThread().interrupt();
+    ChatSdkException e = catchThrowableOfType(ChatSdkException.class, chunks::hasNext);
+
+    assertThat(Thread.interrupted()).isTrue();
+    assertThat(e).isExactlyInstanceOf(ChatSdkException.class).hasMessageContaining("interrupted");
+    assertThat(server.call.isCanceled()).isTrue();
   }
 
   @Test
@@ -183,6 +211,15 @@ class ChatStreamErrorTest {
 
     assertThat(chunks.hasNext()).isFalse();
     assertThat(server.call.isCanceled()).isTrue();
+  }
+
+  /** Sends {@link #TWO_CHUNKS} and the start of a long third, then nothing, leaving the connection open. */
+  private static MockResponse stalledAfterTwoChunks() {
+    return new MockResponse.Builder()
+        .setHeader("Content-Type", "text/event-stream")
+        .body(TWO_CHUNKS_AND_A_LONG_ONE)
+        .onResponseBody(SocketEffect.Stall.INSTANCE)
+        .build();
   }
 
   /** Iterates the stream into {@link #received} and returns what ended it. */
