@@ -1,0 +1,58 @@
+package dev.chatsdk.internal;
+
+import dev.chatsdk.model.ChatCompletionChunk;
+import dev.chatsdk.streaming.ServerSentEvent;
+import java.io.IOException;
+import java.util.function.Function;
+
+/**
+ * Turns the events of a chat stream into chunks: skips events without data, raises the errors the server reports
+ * ({@code event: error}, or an error object as data) and data that is not a chunk as {@code StreamException}s.
+ *
+ * <p>The hot path parses each event once: an error object reads as a chunk whose {@code error} lands in
+ * {@link ChatCompletionChunk#extra()}, so telling it apart costs one map lookup.
+ */
+final class ChunkDecoder implements Function<ServerSentEvent, ChatCompletionChunk> {
+
+  /** The event type servers use to report a failure. */
+  static final String ERROR_EVENT = "error";
+
+  /** The data that ends an OpenAI-style stream. */
+  static final String DONE = "[DONE]";
+
+  /** Whether {@code event} is {@code data: [DONE]}, which ends the stream. */
+  static boolean isDone(ServerSentEvent event) {
+    return event.data().startsWith(DONE);
+  }
+
+  /**
+   * Returns the chunk {@code event} carries, or null for an event without data (a keep-alive).
+   *
+   * @throws dev.chatsdk.StreamException if the event reports an error or its data is not a chunk
+   */
+  @Override
+  public ChatCompletionChunk apply(ServerSentEvent event) {
+    String data = event.data();
+    // Events of other types are read like messages: servers name their events freely, and only "error" means harm.
+    if (ERROR_EVENT.equals(event.type())) {
+      throw StreamErrors.errorEvent(data);
+    }
+    if (data.isBlank()) {
+      return null;
+    }
+    ChatCompletionChunk chunk;
+    try {
+      chunk = Json.readChunk(data);
+    } catch (IOException e) {
+      throw StreamErrors.malformed(data, e);
+    }
+    if (chunk == null) {
+      // The data was JSON null.
+      throw StreamErrors.malformed(data, null);
+    }
+    if (chunk.extra().get("error") != null || ERROR_EVENT.equals(chunk.object())) {
+      throw StreamErrors.reported(chunk.extra());
+    }
+    return chunk;
+  }
+}
