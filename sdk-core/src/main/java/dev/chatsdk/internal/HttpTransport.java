@@ -169,6 +169,23 @@ public final class HttpTransport {
         + " failed: " + e.getMessage(), e);
   }
 
+  /**
+   * The call behind a response this transport returned, for a reader on another thread to cancel.
+   *
+   * @throws IllegalArgumentException if {@code response} did not come from a transport
+   */
+  static Call callOf(Response response) {
+    if (response.body() instanceof AttemptBody body) {
+      return body.attempt().call();
+    }
+    throw new IllegalArgumentException("Not a response of HttpTransport: " + response);
+  }
+
+  /** The read timeout a call runs with: the request's own, else the transport's. */
+  Duration readTimeout(RequestOptions options) {
+    return options.readTimeout().orElse(config.readTimeout());
+  }
+
   /** Reads what a non-2xx response says, closes it, and applies the retry rules' view of it. */
   RetryPlan.Failure httpFailure(Attempt attempt, Response response) {
     byte[] body;

@@ -16,10 +16,12 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.Response;
+import okio.BufferedSource;
 
 /**
  * A {@link ChatCompletionStream} reading server-sent events from an OkHttp response. {@link #open} is where the client
@@ -27,7 +29,13 @@ import okhttp3.Response;
  */
 public final class RealChatCompletionStream implements ChatCompletionStream {
 
+  /** How long a server may take to end the body after {@code [DONE]}: OkHttp's own discard allows as much. */
+  private static final long DRAIN_TIMEOUT_MILLIS = 100;
+  /** How much a server may send after {@code [DONE]} before the connection is given up instead of reused. */
+  private static final long DRAIN_LIMIT_BYTES = 64 * 1024;
+
   private final EventStream<ChatCompletionChunk> events;
+  private final BufferedSource source;
   private final Call call;
   private final Duration readTimeout;
   private final String target;
@@ -41,8 +49,8 @@ public final class RealChatCompletionStream implements ChatCompletionStream {
     this.call = call;
     this.readTimeout = readTimeout;
     this.target = target(response.request().url());
-    this.events = new EventStream<>(
-        new ServerSentEventReader(response.body().source()), new ChunkDecoder(), this::isDone, this::release);
+    this.source = response.body().source();
+    this.events = new EventStream<>(new ServerSentEventReader(source), new ChunkDecoder(), this::isDone, this::release);
   }
 
   /**
@@ -121,9 +129,29 @@ public final class RealChatCompletionStream implements ChatCompletionStream {
   private boolean isDone(ServerSentEvent event) {
     if (ChunkDecoder.isDone(event)) {
       done = true;
+      drainAfterDone();
       return true;
     }
     return false;
+  }
+
+  /**
+   * Reads the end of the body that follows {@code [DONE]} (usually the few bytes that end a chunked body), so that
+   * closing it returns the connection to the pool instead of cancelling the call. Runs on the reading thread, before
+   * the reader is closed. A server that keeps the body open is given up on: the call is then cancelled on close.
+   */
+  private void drainAfterDone() {
+    source.timeout().timeout(DRAIN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+    try {
+      long drained = 0;
+      while (drained <= DRAIN_LIMIT_BYTES && !source.exhausted()) {
+        long buffered = source.getBuffer().size();
+        source.skip(buffered);
+        drained += buffered;
+      }
+    } catch (IOException e) {
+      // The body ends badly after the stream has ended well: nothing is lost but the connection, which close drops.
+    }
   }
 
   /**

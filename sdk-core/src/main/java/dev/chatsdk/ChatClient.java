@@ -1,0 +1,256 @@
+package dev.chatsdk;
+
+import dev.chatsdk.model.ChatCompletion;
+import dev.chatsdk.model.ChatCompletionChunk;
+import dev.chatsdk.model.ChatCompletionRequest;
+import dev.chatsdk.internal.HeaderRules;
+import dev.chatsdk.internal.RealChatClient;
+import dev.chatsdk.internal.TransportConfig;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * A client of one chat-completion endpoint. Build one with {@link #builder()}, share it between threads, and close it
+ * when the application no longer needs it.
+ *
+ * <pre>{@code
+ * try (ChatClient client = ChatClient.builder().baseUrl(Endpoints.huggingFace()).build()) {
+ *   ChatCompletion completion = client.complete(request);
+ * }
+ * }</pre>
+ *
+ * <p>Every method throws the SDK's own unchecked exceptions: an {@link ApiException} subclass for a non-2xx status,
+ * {@link ConnectionException} and {@link RequestTimeoutException} for transport failures, {@link ChatSdkException}
+ * for a response that is not what the API promises. Failed calls are retried as {@link Builder#maxRetries(int)} says.
+ */
+public interface ChatClient extends AutoCloseable {
+
+  /** A builder with the defaults documented on {@link Builder}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Sends {@code request} and waits for the whole completion. {@code stream_options} is not sent. */
+  default ChatCompletion complete(ChatCompletionRequest request) {
+    return complete(request, RequestOptions.none());
+  }
+
+  /** Like {@link #complete(ChatCompletionRequest)}, with per-request overrides. */
+  ChatCompletion complete(ChatCompletionRequest request, RequestOptions options);
+
+  /**
+   * Sends {@code request} without blocking the calling thread. Cancelling the returned future cancels the HTTP call.
+   * The future fails with the same exceptions {@link #complete(ChatCompletionRequest)} throws.
+   */
+  default CompletableFuture<ChatCompletion> completeAsync(ChatCompletionRequest request) {
+    return completeAsync(request, RequestOptions.none());
+  }
+
+  /** Like {@link #completeAsync(ChatCompletionRequest)}, with per-request overrides. */
+  CompletableFuture<ChatCompletion> completeAsync(ChatCompletionRequest request, RequestOptions options);
+
+  /**
+   * Sends {@code request} with {@code "stream": true} and returns the open stream once the server has answered with a
+   * success status. Use it in a try-with-resources block: closing it early cancels the HTTP call.
+   */
+  default ChatCompletionStream stream(ChatCompletionRequest request) {
+    return stream(request, RequestOptions.none());
+  }
+
+  /** Like {@link #stream(ChatCompletionRequest)}, with per-request overrides. */
+  ChatCompletionStream stream(ChatCompletionRequest request, RequestOptions options);
+
+  /**
+   * Streams {@code request} without blocking a thread: the publisher sends the request when subscribed to, honours
+   * {@link Flow.Subscription#request(long)} and cancels the HTTP call on {@link Flow.Subscription#cancel()}. Errors
+   * reach {@link Flow.Subscriber#onError(Throwable)} as the same exceptions {@link #stream(ChatCompletionRequest)}
+   * throws. Each subscription sends its own request.
+   */
+  default Flow.Publisher<ChatCompletionChunk> streamAsync(ChatCompletionRequest request) {
+    return streamAsync(request, RequestOptions.none());
+  }
+
+  /** Like {@link #streamAsync(ChatCompletionRequest)}, with per-request overrides. */
+  Flow.Publisher<ChatCompletionChunk> streamAsync(ChatCompletionRequest request, RequestOptions options);
+
+  /**
+   * Releases what this client owns: its dispatcher threads and idle connections. An {@code OkHttpClient} given to
+   * {@link Builder#okHttpClient} is left open. Does nothing if already closed.
+   */
+  @Override
+  void close();
+
+  /**
+   * Configures a {@link ChatClient}. Every setter replaces the previous value and returns this builder; {@link #build()}
+   * may be called more than once. Defaults: the Hugging Face router ({@link Endpoints#huggingFace()}), the key from
+   * {@code HF_TOKEN}, else {@code OPENAI_API_KEY}, else none; 2 retries; connect timeout 10 s, read timeout 60 s,
+   * call timeout 10 min (non-streaming calls only); no {@code x-use-cache} or {@code x-wait-for-model} header.
+   */
+  final class Builder {
+    private String baseUrl = Endpoints.huggingFace();
+    private String apiKey;
+    private Function<String, String> environment = System::getenv;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private final TransportConfig.Builder transport = TransportConfig.builder();
+    private OkHttpClient okHttpClient;
+
+    Builder() {
+    }
+
+    /** The API's base URL, to which {@code /chat/completions} is appended; see {@link Endpoints}. */
+    public Builder baseUrl(String baseUrl) {
+      Objects.requireNonNull(baseUrl, "baseUrl == null");
+      if (HttpUrl.parse(baseUrl) == null) {
+        throw new IllegalArgumentException("baseUrl must be an http or https URL such as "
+            + "\"https://router.huggingface.co/v1\", got \"" + baseUrl + "\"");
+      }
+      this.baseUrl = baseUrl;
+      return this;
+    }
+
+    /**
+     * The key sent as {@code Authorization: Bearer <key>}. Without one, the client reads {@code HF_TOKEN}, then
+     * {@code OPENAI_API_KEY}; with neither it sends no {@code Authorization} header (local servers need none).
+     * Blank keys and keys with control characters are refused.
+     */
+    public Builder apiKey(String apiKey) {
+      Objects.requireNonNull(apiKey, "apiKey == null");
+      if (apiKey.isBlank()) {
+        throw new IllegalArgumentException("apiKey is blank: pass the token itself, or do not call apiKey()");
+      }
+      HeaderRules.validate("Authorization", apiKey);
+      this.apiKey = apiKey;
+      return this;
+    }
+
+    /** Hugging Face's {@code x-use-cache} header: {@code false} asks for a fresh answer instead of a cached one. */
+    public Builder useCache(boolean useCache) {
+      return header("x-use-cache", Boolean.toString(useCache));
+    }
+
+    /**
+     * Hugging Face's {@code x-wait-for-model} header on every request: wait for a cold model instead of failing with
+     * 503. Hugging Face advises sending it only after a 503, which {@link #retryOnModelLoading(boolean)} does.
+     */
+    public Builder waitForModel(boolean waitForModel) {
+      return header("x-wait-for-model", Boolean.toString(waitForModel));
+    }
+
+    /**
+     * When a Hugging Face model is loading (503 with {@code estimated_time}), retry the request once with
+     * {@code x-wait-for-model: true} instead of throwing {@link ModelLoadingException}. Off by default.
+     */
+    public Builder retryOnModelLoading(boolean retryOnModelLoading) {
+      transport.retryOnModelLoading(retryOnModelLoading);
+      return this;
+    }
+
+    /** Bills Hugging Face usage to an organization you belong to ({@code X-HF-Bill-To}). */
+    public Builder billTo(String organization) {
+      return header("X-HF-Bill-To", Objects.requireNonNull(organization, "organization == null"));
+    }
+
+    /**
+     * A header sent with every request, replacing an earlier value of the same name. Names and values with control
+     * characters are refused.
+     */
+    public Builder header(String name, String value) {
+      HeaderRules.validate(name, value);
+      headers.keySet().removeIf(name::equalsIgnoreCase);
+      headers.put(name, value);
+      return this;
+    }
+
+    /**
+     * How many times a failed call is retried: connection failures before any response byte, and statuses 408, 409,
+     * 429, 500, 502, 503 and 504. {@code 0} disables retries.
+     */
+    public Builder maxRetries(int maxRetries) {
+      transport.maxRetries(maxRetries);
+      return this;
+    }
+
+    /** The limit on establishing a connection. */
+    public Builder connectTimeout(Duration timeout) {
+      transport.connectTimeout(timeout);
+      return this;
+    }
+
+    /** The longest silence allowed while reading a response; for streams, the longest gap between bytes. */
+    public Builder readTimeout(Duration timeout) {
+      transport.readTimeout(timeout);
+      return this;
+    }
+
+    /**
+     * The limit on a whole non-streaming call, retries excluded. Streams are never cut by it: they are bounded by the
+     * read timeout between bytes.
+     */
+    public Builder callTimeout(Duration timeout) {
+      transport.callTimeout(timeout);
+      return this;
+    }
+
+    /**
+     * Logs each call through {@link System.Logger} named {@code dev.chatsdk}: method, URL, status and duration at
+     * {@code INFO}, headers at {@code DEBUG}, with the key and {@code Authorization} redacted. Off by default.
+     */
+    public Builder logging(boolean logging) {
+      transport.logging(logging);
+      return this;
+    }
+
+    /**
+     * Sends through {@code client} (its connection pool, dispatcher, proxy and interceptors) instead of a client of
+     * this SDK's own. The timeouts set here still apply per call. {@link ChatClient#close()} leaves it open.
+     */
+    public Builder okHttpClient(OkHttpClient client) {
+      this.okHttpClient = Objects.requireNonNull(client, "client == null");
+      return this;
+    }
+
+    /** Lets tests replace the transport's clock, sleeper and scheduler. */
+    Builder transport(Consumer<TransportConfig.Builder> configure) {
+      configure.accept(transport);
+      return this;
+    }
+
+    /** Where the key falls back to; tests replace the process environment. */
+    Builder environment(Function<String, String> environment) {
+      this.environment = Objects.requireNonNull(environment, "environment == null");
+      return this;
+    }
+
+    /** A new client with this configuration. */
+    public ChatClient build() {
+      return new RealChatClient(HttpUrl.get(baseUrl), resolveKey(), headers, transport.build(), okHttpClient);
+    }
+
+    private Optional<String> resolveKey() {
+      if (apiKey != null) {
+        return Optional.of(apiKey);
+      }
+      for (String variable : new String[] {"HF_TOKEN", "OPENAI_API_KEY"}) {
+        String value = environment.apply(variable);
+        if (value != null && !value.isBlank()) {
+          return Optional.of(value.strip());
+        }
+      }
+      return Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+      return "ChatClient.Builder{baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "unset" : "<redacted>") + "}";
+    }
+  }
+}
