@@ -51,14 +51,15 @@ public final class ErrorsAndRetries {
         }
 
         out.println("2. The same request, waiting for the model to load:");
-        try (ChatClient client = builder
+        ChatClient patient = builder
                 .retryOnModelLoading(true)
                 .maxRetries(3)
                 .connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(Duration.ofSeconds(30))
                 .callTimeout(Duration.ofMinutes(2))
-                .build()) {
-            out.println(attempt(() -> client.complete(loading).choices().get(0).message().content().orElse("")));
+                .build();
+        try (patient) {
+            out.println(attempt(() -> patient.complete(loading).choices().get(0).message().content().orElse("")));
 
             out.println("3. A request the server refuses, sent once, without retries:");
             ChatCompletionRequest tooMany = ChatCompletionRequest.builder()
@@ -71,7 +72,7 @@ public final class ErrorsAndRetries {
                     .maxRetries(0)
                     .readTimeout(Duration.ofSeconds(10))
                     .build();
-            out.println(attempt(() -> client.complete(tooMany, once).choices().get(0).message().content().orElse("")));
+            out.println(attempt(() -> patient.complete(tooMany, once).choices().get(0).message().content().orElse("")));
         }
 
         out.println("4. A server that is not there:");
