@@ -36,7 +36,8 @@ public final class ErrorsAndRetries {
     }
 
     /**
-     * @param builder a builder for a client of the server to try, with its key; each step builds its own client
+     * Runs the four steps against the server that {@code builder} is set up for (its URL and key); each step builds
+     * its own client from it, the second after adding the retry and timeout settings.
      */
     static void run(ChatClient.Builder builder, String model, PrintStream out) {
         ChatCompletionRequest loading = ChatCompletionRequest.builder()
