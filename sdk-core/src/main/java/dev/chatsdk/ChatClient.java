@@ -120,10 +120,14 @@ public interface ChatClient extends AutoCloseable {
     /**
      * The key sent as {@code Authorization: Bearer <key>}. Without one, the client reads {@code HF_TOKEN}, then
      * {@code OPENAI_API_KEY}; with neither it sends no {@code Authorization} header (local servers need none).
-     * Blank keys and keys with control characters are refused.
+     * {@code null} means "no key given here", so {@code apiKey(System.getenv("HF_TOKEN"))} works where the variable
+     * is unset. Blank keys and keys with control characters are refused.
      */
     public Builder apiKey(String apiKey) {
-      Objects.requireNonNull(apiKey, "apiKey == null");
+      if (apiKey == null) {
+        this.apiKey = null;
+        return this;
+      }
       if (apiKey.isBlank()) {
         throw new IllegalArgumentException("apiKey is blank: pass the token itself, or do not call apiKey()");
       }

@@ -203,6 +203,21 @@ class ChatClientTest {
   }
 
   @Test
+  void nullKeyMeansUnsetSoTheQuickStartWorksWithoutTheVariable() throws InterruptedException {
+    enqueueJson(COMPLETION);
+    enqueueJson(COMPLETION);
+    try (ChatClient fromEnvironment = builder().environment(Map.of("OPENAI_API_KEY", "sk_env")::get)
+        .apiKey(System.getenv("CHATSDK_TEST_VARIABLE_THAT_IS_NEVER_SET")).build();
+        ChatClient keyless = builder().apiKey("hf_first").apiKey(null).build()) {
+      fromEnvironment.complete(request());
+      keyless.complete(request());
+    }
+
+    assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer sk_env");
+    assertThat(server.takeRequest().getHeaders().get("Authorization")).isNull();
+  }
+
+  @Test
   void keyNeverAppearsInToString() {
     ChatClient.Builder keyed = builder().apiKey("hf_do_not_print");
 

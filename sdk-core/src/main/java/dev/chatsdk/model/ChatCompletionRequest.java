@@ -25,14 +25,14 @@ import java.util.Optional;
  * @param messages {@code messages}: the conversation so far
  * @param frequencyPenalty {@code frequency_penalty}: penalizes tokens by how often they already appear (-2.0 to 2.0)
  * @param presencePenalty {@code presence_penalty}: penalizes tokens that already appear (-2.0 to 2.0)
-* @param repetitionPenalty {@code repetition_penalty}: Friendli's and TGI's multiplicative repetition penalty (1.0 means
- *     none)
+ * @param repetitionPenalty {@code repetition_penalty}: Friendli's and TGI's multiplicative repetition penalty
+ *     (1.0 means none)
  * @param logitBias {@code logit_bias}: biases (-100 to 100) added to the logits of token ids, OpenAI's map form
  * @param logprobs {@code logprobs}: whether to return the log probabilities of the output tokens
  * @param topLogprobs {@code top_logprobs}: how many most likely tokens to return at each position; needs logprobs
  * @param maxTokens {@code max_tokens}: the maximum number of tokens to generate
-* @param maxCompletionTokens {@code max_completion_tokens}: the maximum number of tokens to generate, reasoning included
- *     (OpenAI)
+ * @param maxCompletionTokens {@code max_completion_tokens}: the maximum number of tokens to generate, reasoning
+ *     included (OpenAI)
  * @param minTokens {@code min_tokens}: the minimum number of tokens to generate (Friendli)
  * @param n {@code n}: how many choices to generate
  * @param seed {@code seed}: the sampling seed
@@ -55,8 +55,8 @@ import java.util.Optional;
  * @param reasoningBudget {@code reasoning_budget}: the most tokens spent reasoning (Friendli)
  * @param parseReasoning {@code parse_reasoning}: whether to parse the reasoning into reasoning_content (Friendli)
  * @param includeReasoning {@code include_reasoning}: whether the parsed reasoning is returned (Friendli)
-* @param chatTemplateKwargs {@code chat_template_kwargs}: arguments passed to the chat template, such as enable_thinking
- *     (Friendli, vLLM)
+ * @param chatTemplateKwargs {@code chat_template_kwargs}: arguments passed to the chat template, such as
+ *     enable_thinking (Friendli, vLLM)
  * @param eosToken {@code eos_token}: token ids that end the generation (Friendli)
  * @param xtcThreshold {@code xtc_threshold}: the probability from which XTC sampling excludes top tokens (Friendli)
  * @param xtcProbability {@code xtc_probability}: the probability that XTC sampling applies (Friendli)
