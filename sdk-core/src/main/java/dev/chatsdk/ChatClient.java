@@ -74,6 +74,10 @@ public interface ChatClient extends AutoCloseable {
    * {@link Flow.Subscription#request(long)} and cancels the HTTP call on {@link Flow.Subscription#cancel()}. Errors
    * reach {@link Flow.Subscriber#onError(Throwable)} as the same exceptions {@link #stream(ChatCompletionRequest)}
    * throws. Each subscription sends its own request.
+   *
+   * <p>Chunks are read only while the subscriber has demand, so no thread waits on a subscriber that asked for
+   * nothing. The end of the stream is read like a chunk: {@code onComplete} comes once the subscriber has requested
+   * more than the chunks it received (as one that requests one at a time, or {@code Long.MAX_VALUE}, always does).
    */
   default Flow.Publisher<ChatCompletionChunk> streamAsync(ChatCompletionRequest request) {
     return streamAsync(request, RequestOptions.none());
