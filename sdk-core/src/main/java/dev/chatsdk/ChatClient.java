@@ -4,6 +4,7 @@ import dev.chatsdk.model.ChatCompletion;
 import dev.chatsdk.model.ChatCompletionChunk;
 import dev.chatsdk.model.ChatCompletionRequest;
 import dev.chatsdk.internal.HeaderRules;
+import dev.chatsdk.internal.HttpLog;
 import dev.chatsdk.internal.RealChatClient;
 import dev.chatsdk.internal.TransportConfig;
 import java.time.Duration;
@@ -254,7 +255,8 @@ public interface ChatClient extends AutoCloseable {
 
     @Override
     public String toString() {
-      return "ChatClient.Builder{baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "unset" : "<redacted>") + "}";
+      return "ChatClient.Builder{baseUrl=" + HttpLog.safeUrl(HttpUrl.get(baseUrl)) + ", apiKey="
+          + (apiKey == null ? "unset" : "<redacted>") + "}";
     }
   }
 }
