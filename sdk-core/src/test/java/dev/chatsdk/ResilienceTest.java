@@ -14,7 +14,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -345,6 +350,27 @@ class ResilienceTest extends ClientTestBase {
   }
 
   @Test
+  void closingTheClientFailsAPendingAsyncRetryAtOnceWithoutRetryingAgain() throws Exception {
+    server.enqueue(json(503, "{\"error\":\"busy\"}"));
+    HeldScheduler held = new HeldScheduler();
+    ChatClient client = ownClientBuilder().transport(transport -> transport.scheduler(held)).build();
+    CompletableFuture<ChatCompletion> future = client.completeAsync(request());
+    Runnable retry = held.tasks.poll(5, TimeUnit.SECONDS);
+    assertThat(retry).as("the retry waiting on the scheduler").isNotNull();
+
+    client.close();
+    retry.run();
+
+    assertThatThrownBy(() -> future.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+        .cause().isExactlyInstanceOf(ChatSdkException.class)
+        .hasMessageContaining("not sent")
+        .hasMessageContaining("dispatcher is shut down");
+    assertThat(held.tasks).as("no further retry").isEmpty();
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    held.shutdownNow();
+  }
+
+  @Test
   void cancellingTheFutureCancelsTheCall() throws Exception {
     server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
 
@@ -360,6 +386,21 @@ class ResilienceTest extends ClientTestBase {
     assertThat(cancelledCalls).hasValue(1);
     assertThat(okHttp.connectionPool().connectionCount()).isZero();
     assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  /** Holds the tasks it is given to run later, so that a test decides when a retry happens. */
+  private static final class HeldScheduler extends ScheduledThreadPoolExecutor {
+    final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+
+    HeldScheduler() {
+      super(1);
+    }
+
+    @Override
+    public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+      tasks.add(command);
+      return super.schedule(() -> { }, 1, TimeUnit.DAYS);
+    }
   }
 
   private void awaitNoCallRunning() throws InterruptedException {

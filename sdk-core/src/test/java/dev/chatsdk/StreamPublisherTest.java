@@ -239,6 +239,39 @@ class StreamPublisherTest extends ClientTestBase {
   }
 
   @Test
+  void subscribingAfterTheClientClosedSignalsTheErrorAndSendsNothing() throws InterruptedException {
+    ChatClient owning = ownClientBuilder().build();
+    var publisher = owning.streamAsync(request());
+    owning.close();
+    RecordingSubscriber subscriber = new RecordingSubscriber(1);
+    subscribers.add(subscriber);
+
+    publisher.subscribe(subscriber);
+
+    assertThat(subscriber.awaitError()).isExactlyInstanceOf(ChatSdkException.class)
+        .hasMessageContaining("was not sent");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void requestAfterTheClientClosedSignalsTheErrorAndCancelsTheCall() throws InterruptedException {
+    EndlessBody body = new EndlessBody();
+    server.enqueue(eventStream(body));
+    ChatClient owning = ownClientBuilder().build();
+    RecordingSubscriber subscriber = new RecordingSubscriber(1);
+    subscribers.add(subscriber);
+    owning.streamAsync(request()).subscribe(subscriber);
+    assertThat(subscriber.next()).isEqualTo("first");
+
+    owning.close();
+    subscriber.subscription.request(1);
+
+    assertThat(subscriber.awaitError()).isExactlyInstanceOf(ChatSdkException.class)
+        .hasMessageContaining("dispatcher is shut down");
+    assertThat(body.clientGone.await(5, TimeUnit.SECONDS)).as("server saw the socket closed").isTrue();
+  }
+
+  @Test
   void requestOfZeroSignalsIllegalArgumentExceptionAndSendsNothing() throws InterruptedException {
     RecordingSubscriber subscriber = subscribe(0);
 

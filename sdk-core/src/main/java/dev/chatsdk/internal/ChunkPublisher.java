@@ -143,10 +143,14 @@ final class ChunkPublisher implements Flow.Publisher<ChatCompletionChunk> {
       try {
         executor.execute(this::drainLoop);
       } catch (RuntimeException e) {
-        // No loop runs, and none will start while wip stays above zero: this thread may signal.
-        cancelled = true;
-        release();
-        subscriber.onError(new ChatSdkException("Could not schedule reading the stream: " + e, e));
+        // The client was closed. No loop runs, and none will start while wip stays above zero: this thread signals.
+        if (!cancelled) {
+          cancelled = true;
+          release();
+          Throwable failure = error.get();
+          subscriber.onError(failure != null ? failure : new ChatSdkException("Cannot read the stream: the OkHttp "
+              + "dispatcher is shut down (ChatClient.close() shuts down the one it owns)", e));
+        }
       }
     }
 
