@@ -268,6 +268,37 @@ class ResilienceTest extends ClientTestBase {
   }
 
   @Test
+  void interruptingAThreadReadingAStreamCancelsTheCallPromptly() throws Exception {
+    server.enqueue(eventStream(stallingBody(chunk("first"))));
+    CountDownLatch firstChunk = new CountDownLatch(1);
+    CompletableFuture<Throwable> failure = new CompletableFuture<>();
+    CompletableFuture<Boolean> stillInterrupted = new CompletableFuture<>();
+    Thread reader = new Thread(() -> {
+      try (ChatClient client = builder().build(); ChatCompletionStream stream = client.stream(request())) {
+        for (ChatCompletionChunk chunk : stream) {
+          firstChunk.countDown();
+        }
+        failure.complete(null);
+      } catch (RuntimeException e) {
+        failure.complete(e);
+      } finally {
+        stillInterrupted.complete(Thread.currentThread().isInterrupted());
+      }
+    });
+    reader.start();
+    assertThat(firstChunk.await(5, TimeUnit.SECONDS)).isTrue();
+
+    long start = System.nanoTime();
+    reader.interrupt();
+
+    assertThat(failure.get(2, TimeUnit.SECONDS)).isExactlyInstanceOf(ChatSdkException.class)
+        .hasMessageContaining("interrupted");
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(1000);
+    assertThat(stillInterrupted.get()).as("the interrupt flag, kept for the caller").isTrue();
+    assertThat(cancelledCalls).hasValue(1);
+  }
+
+  @Test
   void loadingModelRaisesModelLoadingExceptionWithoutRetrying() throws InterruptedException {
     server.enqueue(json(503, LOADING));
 
