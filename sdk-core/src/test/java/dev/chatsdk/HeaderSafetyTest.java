@@ -3,6 +3,7 @@ package dev.chatsdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -67,7 +68,7 @@ class HeaderSafetyTest extends ClientTestBase {
   @Test
   void redirectToAnotherHostDoesNotForwardTheKey() throws Exception {
     try (MockWebServer other = new MockWebServer()) {
-      other.start();
+      other.start(InetAddress.getByName("127.0.0.1"), 0);
       HttpUrl elsewhere = other.url("/elsewhere/chat/completions").newBuilder()
           .host(server.getHostName().equals("127.0.0.1") ? "localhost" : "127.0.0.1").build();
       other.enqueue(json(200, completion("moved")));
