@@ -8,6 +8,7 @@ import dev.chatsdk.RequestTimeoutException.Limit;
 import dev.chatsdk.model.ChatCompletion;
 import dev.chatsdk.model.ChatCompletionChunk;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -202,6 +203,32 @@ class ResilienceTest extends ClientTestBase {
           .hasMessage("The stream sent data that is not a chat completion chunk: {\"choices\": [{\"delta\": tru");
     }
     assertThat(seen).containsExactly("ok");
+  }
+
+  @Test
+  void completionCutMidBodyRaisesConnectionExceptionWithoutRetrying() {
+    String whole = completion("Paris.");
+    server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json")
+        .body(new CutBody(whole, 40)).onResponseEnd(new SocketEffect.CloseSocket()).build());
+
+    try (ChatClient client = builder().build()) {
+      assertThatThrownBy(() -> client.complete(request()))
+          .isExactlyInstanceOf(ConnectionException.class)
+          .hasMessageStartingWith("Connection to " + server.getHostName() + ":" + server.getPort() + " failed");
+    }
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void jsonNullWithStatus200FailsCompleteWithAChatSdkException() {
+    server.enqueue(json(200, "null"));
+
+    try (ChatClient client = builder().build()) {
+      assertThatThrownBy(() -> client.complete(request()))
+          .isExactlyInstanceOf(ChatSdkException.class)
+          .hasMessageContaining("not a chat completion")
+          .hasMessageContaining("null");
+    }
   }
 
   @Test
@@ -452,18 +479,28 @@ class ResilienceTest extends ClientTestBase {
 
   /** An event stream whose body promises more bytes than {@code sent}, then closes the connection. */
   private static MockResponse truncated(String sent) {
-    MockResponseBody body = new MockResponseBody() {
-      @Override
-      public long getContentLength() {
-        return sent.length() + 100L;
-      }
+    return new MockResponse.Builder().setHeader("Content-Type", "text/event-stream")
+        .body(new CutBody(sent + "x".repeat(100), sent.length())).onResponseEnd(new SocketEffect.CloseSocket()).build();
+  }
 
-      @Override
-      public void writeTo(BufferedSink sink) throws IOException {
-        sink.writeUtf8(sent);
-      }
-    };
-    return new MockResponse.Builder().setHeader("Content-Type", "text/event-stream").body(body)
-        .onResponseEnd(new SocketEffect.CloseSocket()).build();
+  /** Promises the whole body but sends only its first {@code sent} characters. */
+  private static final class CutBody implements MockResponseBody {
+    private final String whole;
+    private final int sent;
+
+    CutBody(String whole, int sent) {
+      this.whole = whole;
+      this.sent = sent;
+    }
+
+    @Override
+    public long getContentLength() {
+      return whole.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    @Override
+    public void writeTo(BufferedSink sink) throws IOException {
+      sink.writeUtf8(whole.substring(0, sent));
+    }
   }
 }
