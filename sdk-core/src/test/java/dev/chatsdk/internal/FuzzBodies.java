@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Random and mutated chat-stream bodies: well-formed chunks, chunk data that is JSON of the wrong shape or no JSON at
- * all, truncated chunks, garbage bytes, stray CRs, huge lines, error events and {@code [DONE]} in odd places, and
- * then, sometimes, bytes flipped, inserted, deleted or repeated.
+ * Random and mutated chat-stream bodies: well-formed chunks, chunks with values of the wrong kind, data that is JSON
+ * of the wrong shape or no JSON at all, truncated chunks, garbage bytes, stray CRs, huge lines, error events and
+ * {@code [DONE]} in odd places, and then, sometimes, bytes flipped, inserted, deleted or repeated. Also whole
+ * completions, for the non-streaming path.
  */
 final class FuzzBodies {
 
@@ -55,7 +56,60 @@ final class FuzzBodies {
       "{\"choices\":[{\"delta\":{\"content\":\"\\ud83d\"}}]}", "{\"a\":1}{\"b\":2}", "{\"a\":NaN}", "{'a':1}",
       "[".repeat(3000), "{\"a\":".repeat(2000) + "1", "{\"choices\":[" + "[".repeat(1500) + "]}");
 
+  /** A chunk with a slot for every value; {@link #structured} fills a few slots with values of the wrong kind. */
+  private static final String CHUNK_TEMPLATE = """
+      {"id":%s,"object":%s,"created":%s,"model":%s,"choices":[{"index":%s,"delta":{"role":%s,"content":%s,\
+      "reasoning_content":%s,"tool_calls":[{"index":%s,"id":%s,"type":%s,"function":{"name":%s,"arguments":%s}}]},\
+      "logprobs":%s,"finish_reason":%s}],"usage":%s,"system_fingerprint":%s}""";
+
+  private static final String[] CHUNK_VALUES = {
+    "\"c1\"", "\"chat.completion.chunk\"", "1", "\"acme/tiny\"", "0", "\"assistant\"", "\"Hi\"", "\"hmm\"", "0",
+    "\"call_1\"", "\"function\"", "\"get\"", "\"{}\"", "null", "null", "null", "\"fp\""};
+
+  /** A whole completion with a slot for every value. */
+  private static final String COMPLETION_TEMPLATE = """
+      {"id":%s,"object":%s,"created":%s,"model":%s,"choices":[{"index":%s,"message":{"role":%s,"content":%s,\
+      "reasoning_content":%s,"tool_calls":[{"id":%s,"type":%s,"function":{"name":%s,"arguments":%s}}]},\
+      "logprobs":{"content":[{"token":%s,"logprob":%s,"bytes":%s,"top_logprobs":%s}]},"finish_reason":%s}],\
+      "usage":{"prompt_tokens":%s,"completion_tokens":%s,"total_tokens":%s},"system_fingerprint":%s}""";
+
+  private static final String[] COMPLETION_VALUES = {
+    "\"cmpl-1\"", "\"chat.completion\"", "1700000000", "\"acme/tiny\"", "0", "\"assistant\"", "\"Paris.\"",
+    "\"hmm\"", "\"call_1\"", "\"function\"", "\"get\"", "{\"city\":\"Paris\"}", "\"P\"", "-0.1", "[80]", "[]",
+    "\"stop\"", "12", "2", "14", "\"fp\""};
+
+  /** Values of every kind, for slots that expect another. */
+  private static final String[] ODD_VALUES = {
+    "null", "[]", "{}", "\"s\"", "\"\"", "1.5", "-1", "1e400", "true", "[null]", "{\"a\":null}",
+    "99999999999999999999", "\"\\ud800\"", "[1,[2]]", "{\"type\":\"text\",\"text\":\"x\"}",
+    "[{\"type\":\"text\",\"text\":\"x\"}]"};
+
   private FuzzBodies() {
+  }
+
+  /** Completion bodies: a few template slots with values of the wrong kind, or mutated, cut or odd JSON. */
+  static byte[] nextCompletion(Random random) {
+    String completion = structured(random, COMPLETION_TEMPLATE, COMPLETION_VALUES);
+    switch (random.nextInt(6)) {
+      case 0:
+        return utf8(pick(random, ODD_DATA));
+      case 1:
+        return utf8(completion.substring(0, random.nextInt(completion.length())));
+      case 2:
+        return mutate(utf8(completion), random);
+      default:
+        return utf8(completion);
+    }
+  }
+
+  /** The template with its default values, one to three of them replaced with values of another kind. */
+  private static String structured(Random random, String template, String[] defaults) {
+    Object[] values = defaults.clone();
+    int replaced = 1 + random.nextInt(3);
+    for (int i = 0; i < replaced; i++) {
+      values[random.nextInt(values.length)] = pick(random, ODD_VALUES);
+    }
+    return template.formatted(values);
   }
 
   /** A body of random segments, mutated one time in three. */
@@ -104,6 +158,9 @@ final class FuzzBodies {
         int cut = random.nextInt(chunk.length());
         return utf8("data: " + chunk.substring(0, cut) + "\ndata:" + chunk.substring(cut) + "\n\n");
       }
+      case 9:
+      case 10:
+        return event(random, structured(random, CHUNK_TEMPLATE, CHUNK_VALUES));
       default:
         return event(random, pick(random, CHUNKS));
     }
