@@ -4,6 +4,7 @@ import dev.chatsdk.model.ChatCompletion;
 import dev.chatsdk.model.ChatCompletionChunk;
 import dev.chatsdk.model.ChatCompletionRequest;
 import dev.chatsdk.internal.HeaderRules;
+import dev.chatsdk.internal.HttpLog;
 import dev.chatsdk.internal.RealChatClient;
 import dev.chatsdk.internal.TransportConfig;
 import java.time.Duration;
@@ -74,6 +75,10 @@ public interface ChatClient extends AutoCloseable {
    * {@link Flow.Subscription#request(long)} and cancels the HTTP call on {@link Flow.Subscription#cancel()}. Errors
    * reach {@link Flow.Subscriber#onError(Throwable)} as the same exceptions {@link #stream(ChatCompletionRequest)}
    * throws. Each subscription sends its own request.
+   *
+   * <p>Chunks are read only while the subscriber has demand, so no thread waits on a subscriber that asked for
+   * nothing. The end of the stream is read like a chunk: {@code onComplete} comes once the subscriber has requested
+   * more than the chunks it received (as one that requests one at a time, or {@code Long.MAX_VALUE}, always does).
    */
   default Flow.Publisher<ChatCompletionChunk> streamAsync(ChatCompletionRequest request) {
     return streamAsync(request, RequestOptions.none());
@@ -254,7 +259,8 @@ public interface ChatClient extends AutoCloseable {
 
     @Override
     public String toString() {
-      return "ChatClient.Builder{baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "unset" : "<redacted>") + "}";
+      return "ChatClient.Builder{baseUrl=" + HttpLog.safeUrl(HttpUrl.get(baseUrl)) + ", apiKey="
+          + (apiKey == null ? "unset" : "<redacted>") + "}";
     }
   }
 }

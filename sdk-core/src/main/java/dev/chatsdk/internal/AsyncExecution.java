@@ -63,6 +63,12 @@ final class AsyncExecution<T> implements Callback {
       return;
     }
     current = attempt;
+    if (transport.isShutDown()) {
+      // OkHttp would reject the call with an IOException that reads like a connection failure, and so be retried.
+      future.completeExceptionally(new ChatSdkException("Call to " + attempt.target() + " was not sent: the OkHttp "
+          + "dispatcher is shut down (ChatClient.close() shuts down the one it owns)"));
+      return;
+    }
     if (future.isDone()) {
       // Cancelled between the check above and publishing the attempt: cancelInFlight() may have missed it.
       attempt.cancel(Attempt.Cancel.CALLER);

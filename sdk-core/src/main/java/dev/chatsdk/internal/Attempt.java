@@ -73,6 +73,11 @@ final class Attempt {
     return cancelled != null;
   }
 
+  /** Whether the call was cancelled because its thread was interrupted. */
+  boolean wasInterrupted() {
+    return cancelled == Cancel.INTERRUPT;
+  }
+
   void cancel(Cancel reason) {
     if (cancelled == null) {
       cancelled = reason;

@@ -13,6 +13,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.Response;
@@ -20,7 +21,10 @@ import okhttp3.Response;
 /**
  * A chat stream as a {@link Flow.Publisher}. Each subscription sends its own request when it first sees demand, then
  * reads chunks on {@code executor} only while the subscriber has asked for more: with no demand no thread is held,
- * and the bytes the server keeps sending wait in the socket (TCP's flow control is the backpressure).
+ * and the bytes the server keeps sending wait in the socket (TCP's flow control is the backpressure). The end of the
+ * stream is read like a chunk, so {@code onComplete} comes once the subscriber has asked for more than the last chunk.
+ * A subscriber whose {@code onNext} throws has its call cancelled and gets the exception through {@code onError}, as
+ * {@link java.util.concurrent.SubmissionPublisher} does.
  */
 final class ChunkPublisher implements Flow.Publisher<ChatCompletionChunk> {
 
@@ -42,15 +46,25 @@ final class ChunkPublisher implements Flow.Publisher<ChatCompletionChunk> {
     subscriber.onSubscribe(subscription);
   }
 
+  /**
+   * One subscriber's stream. Every signal comes from the drain loop, which runs on one thread at a time (whoever
+   * increments {@code wip} from zero schedules it), so signals never overlap; failures met elsewhere (a bad request,
+   * the response's failure) are handed to the loop through {@code error}. A terminal signal leaves {@code wip} above
+   * zero for good, so that nothing follows it.
+   */
   private final class ChunkSubscription implements Flow.Subscription {
     private final Flow.Subscriber<? super ChatCompletionChunk> subscriber;
     private final AtomicLong demand = new AtomicLong();
-    private final AtomicInteger drains = new AtomicInteger();
+    private final AtomicInteger wip = new AtomicInteger();
     private final AtomicBoolean started = new AtomicBoolean();
-    private final AtomicBoolean done = new AtomicBoolean();
+    /** The first failure, to be signalled by the drain loop. */
+    private final AtomicReference<Throwable> error = new AtomicReference<>();
+    /** Set by cancel() and by a terminal signal: nothing is signalled after it. */
+    private volatile boolean cancelled;
     private volatile CompletableFuture<Response> pending;
     private volatile ChatCompletionStream stream;
     private Iterator<ChatCompletionChunk> chunks; // Read and written by the draining thread only.
+    private boolean ended; // Likewise.
 
     ChunkSubscription(Flow.Subscriber<? super ChatCompletionChunk> subscriber) {
       this.subscriber = subscriber;
@@ -58,9 +72,13 @@ final class ChunkPublisher implements Flow.Publisher<ChatCompletionChunk> {
 
     @Override
     public void request(long n) {
+      if (cancelled) {
+        // Rule 3.6: after a cancel or a terminal signal, requests do nothing (and must not send the request).
+        return;
+      }
       if (n <= 0) {
         // Reactive Streams rule 3.9: a non-positive request is a protocol error signalled through onError.
-        fail(new IllegalArgumentException("Subscription.request(n) needs n > 0, got " + n));
+        failLater(new IllegalArgumentException("Subscription.request(n) needs n > 0, got " + n));
         return;
       }
       demand.getAndAccumulate(n, (current, added) -> current + added < 0 ? Long.MAX_VALUE : current + added);
@@ -73,9 +91,8 @@ final class ChunkPublisher implements Flow.Publisher<ChatCompletionChunk> {
 
     @Override
     public void cancel() {
-      if (done.compareAndSet(false, true)) {
-        release();
-      }
+      cancelled = true;
+      release();
     }
 
     private void start() {
@@ -83,77 +100,117 @@ final class ChunkPublisher implements Flow.Publisher<ChatCompletionChunk> {
       try {
         future = send.get();
       } catch (RuntimeException e) {
-        fail(e);
+        failLater(e);
         return;
       }
       pending = future;
-      if (done.get()) {
+      if (cancelled || error.get() != null) {
         future.cancel(true);
         return;
       }
-      future.whenComplete((response, error) -> {
-        if (error != null) {
-          fail(unwrap(error));
+      future.whenComplete((response, failure) -> {
+        if (failure != null) {
+          failLater(unwrap(failure));
           return;
         }
         try {
           stream = open.apply(response);
         } catch (RuntimeException e) {
-          fail(e);
+          failLater(e);
           return;
         }
-        if (done.get()) {
+        if (cancelled || error.get() != null) {
+          // Released before the stream existed: release() could not close it.
           stream.close();
-        } else {
-          drain();
         }
+        drain();
       });
     }
 
-    /** Runs the read loop on the executor unless it is already running; a running loop sees the new demand. */
+    /** Records the failure (the first one wins), stops the call at once, and lets the loop signal it. */
+    private void failLater(Throwable failure) {
+      if (error.compareAndSet(null, failure)) {
+        release();
+        drain();
+      }
+    }
+
+    /** Runs the drain loop on the executor unless it is already running; a running loop sees what changed. */
     private void drain() {
-      if (stream == null || drains.getAndIncrement() != 0) {
+      if (wip.getAndIncrement() != 0) {
         return;
       }
       try {
-        executor.execute(this::readLoop);
+        executor.execute(this::drainLoop);
       } catch (RuntimeException e) {
-        fail(new ChatSdkException("Could not schedule reading the stream: " + e, e));
+        // The client was closed. No loop runs, and none will start while wip stays above zero: this thread signals.
+        if (!cancelled) {
+          cancelled = true;
+          release();
+          Throwable failure = error.get();
+          subscriber.onError(failure != null ? failure : new ChatSdkException("Cannot read the stream: the OkHttp "
+              + "dispatcher is shut down (ChatClient.close() shuts down the one it owns)", e));
+        }
       }
     }
 
-    private void readLoop() {
+    private void drainLoop() {
       int missed = 1;
       do {
-        while (demand.get() > 0 && !done.get()) {
-          ChatCompletionChunk chunk;
-          try {
-            if (chunks == null) {
-              chunks = stream.iterator();
-            }
-            if (!chunks.hasNext()) {
-              if (done.compareAndSet(false, true)) {
-                release();
-                subscriber.onComplete();
-              }
-              return;
-            }
-            chunk = chunks.next();
-          } catch (RuntimeException e) {
-            fail(e);
-            return;
-          }
-          demand.decrementAndGet();
-          subscriber.onNext(chunk);
+        if (!emit()) {
+          return;
         }
-        missed = drains.addAndGet(-missed);
+        missed = wip.addAndGet(-missed);
       } while (missed != 0);
     }
 
-    private void fail(Throwable error) {
-      if (done.compareAndSet(false, true)) {
-        release();
-        subscriber.onError(error);
+    /**
+     * Signals what there is to signal: an error, the end, or chunks while there is demand. Blocks reading only while
+     * there is demand. Returns false after a terminal signal or a cancel.
+     */
+    private boolean emit() {
+      while (true) {
+        if (cancelled) {
+          return false;
+        }
+        Throwable failure = error.get();
+        if (failure != null) {
+          cancelled = true;
+          subscriber.onError(failure);
+          return false;
+        }
+        if (ended) {
+          cancelled = true;
+          release();
+          subscriber.onComplete();
+          return false;
+        }
+        ChatCompletionStream open = stream;
+        if (open == null || demand.get() == 0) {
+          return true;
+        }
+        ChatCompletionChunk chunk;
+        try {
+          if (chunks == null) {
+            chunks = open.iterator();
+          }
+          if (!chunks.hasNext()) {
+            // Also how a read that cancel() or a failure cut short ends: the checks above tell them apart.
+            ended = true;
+            continue;
+          }
+          chunk = chunks.next();
+        } catch (RuntimeException | Error e) {
+          failLater(e);
+          continue;
+        }
+        demand.decrementAndGet();
+        try {
+          subscriber.onNext(chunk);
+        } catch (RuntimeException | Error e) {
+          // Rule 2.13: a subscriber that throws has cancelled; like SubmissionPublisher, tell it why it stopped.
+          failLater(e);
+        }
       }
     }
 

@@ -11,9 +11,9 @@ import okhttp3.Response;
 
 /**
  * The optional log of calls: one line per request, response, failure and retry at INFO, and the headers at DEBUG.
- * Sensitive header values are redacted and URLs lose their query, so no secret reaches the log.
+ * Sensitive header values are redacted and URLs lose their user info and query, so no secret reaches the log.
  */
-final class HttpLog {
+public final class HttpLog {
 
   private final System.Logger logger;
   private final boolean enabled;
@@ -23,9 +23,12 @@ final class HttpLog {
     this.enabled = enabled;
   }
 
-  /** A URL without its query string, which may carry a key: {@code https://host/path?…}. */
-  static String safeUrl(HttpUrl url) {
-    String shown = url.newBuilder().query(null).fragment(null).build().toString();
+  /**
+   * A URL without what may carry a key: its user name and password ({@code https://user:key@host}) and its query
+   * string, shown as {@code https://host/path?…}.
+   */
+  public static String safeUrl(HttpUrl url) {
+    String shown = url.newBuilder().username("").password("").query(null).fragment(null).build().toString();
     return url.query() == null ? shown : shown + "?…";
   }
 

@@ -181,6 +181,11 @@ public final class HttpTransport {
     throw new IllegalArgumentException("Not a response of HttpTransport: " + response);
   }
 
+  /** Whether the OkHttp dispatcher is shut down (as {@code ChatClient.close()} does to one it owns). */
+  boolean isShutDown() {
+    return client.dispatcher().executorService().isShutdown();
+  }
+
   /** The read timeout a call runs with: the request's own, else the transport's. */
   Duration readTimeout(RequestOptions options) {
     return options.readTimeout().orElse(config.readTimeout());

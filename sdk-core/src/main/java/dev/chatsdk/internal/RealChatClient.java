@@ -125,14 +125,22 @@ public final class RealChatClient implements ChatClient {
     try {
       completion = Json.readCompletion(body);
     } catch (JsonProcessingException e) {
-      throw new ChatSdkException("The server answered " + describe(response) + " with a body that is not a chat "
-          + "completion: " + excerpt(body), e);
+      throw notACompletion(response, body, e);
+    }
+    if (completion == null) {
+      // The body was JSON null, which Jackson reads as no value rather than failing.
+      throw notACompletion(response, body, null);
     }
     if (completion.choices().isEmpty() && completion.extra().containsKey("error")) {
       throw new ChatSdkException("The server answered " + describe(response) + " with an error: "
           + excerpt(body));
     }
     return completion;
+  }
+
+  private static ChatSdkException notACompletion(Response response, byte[] body, Throwable cause) {
+    return new ChatSdkException("The server answered " + describe(response) + " with a body that is not a chat "
+        + "completion: " + excerpt(body), cause);
   }
 
   private static String excerpt(byte[] body) {

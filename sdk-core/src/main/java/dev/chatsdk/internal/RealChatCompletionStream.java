@@ -37,6 +37,8 @@ public final class RealChatCompletionStream implements ChatCompletionStream {
   private final EventStream<ChatCompletionChunk> events;
   private final BufferedSource source;
   private final Call call;
+  /** The transport's attempt behind the response, which knows whether an interrupt cancelled it; or null. */
+  private final Attempt attempt;
   private final Duration readTimeout;
   private final String target;
   private final AtomicBoolean iterated = new AtomicBoolean();
@@ -47,6 +49,7 @@ public final class RealChatCompletionStream implements ChatCompletionStream {
 
   private RealChatCompletionStream(Response response, Call call, Duration readTimeout) {
     this.call = call;
+    this.attempt = attemptOf(response);
     this.readTimeout = readTimeout;
     this.target = target(response.request().url());
     this.source = response.body().source();
@@ -86,7 +89,8 @@ public final class RealChatCompletionStream implements ChatCompletionStream {
       return SingleChunkStream.of(StreamResponse.readJson(response));
     } catch (IOException e) {
       response.close();
-      throw readFailure(e, call.isCanceled(), call, readTimeout, target(response.request().url()));
+      throw readFailure(e, call.isCanceled(), wasInterrupted(attemptOf(response)), call, readTimeout,
+          target(response.request().url()));
     } catch (RuntimeException | Error e) {
       call.cancel();
       response.close();
@@ -107,7 +111,7 @@ public final class RealChatCompletionStream implements ChatCompletionStream {
           return chunks.hasNext();
         } catch (EventStreamException e) {
           // The event stream closed itself, and so cancelled the call, before throwing.
-          throw readFailure(e.getCause(), cancelledElsewhere, call, readTimeout, target);
+          throw readFailure(e.getCause(), cancelledElsewhere, wasInterrupted(attempt), call, readTimeout, target);
         }
       }
 
@@ -172,16 +176,17 @@ public final class RealChatCompletionStream implements ChatCompletionStream {
    * failed connection.
    *
    * @param cancelled whether the call was cancelled before the failure, by something else than this stream
+   * @param interrupted whether the transport cancelled the call because the reading thread was interrupted
    */
   private static ChatSdkException readFailure(
-      IOException e, boolean cancelled, Call call, Duration readTimeout, String target) {
-    if (e instanceof SocketTimeoutException) {
-      return new RequestTimeoutException(RequestTimeoutException.Limit.READ, readTimeout, target, e);
-    }
-    if (e instanceof InterruptedIOException && "interrupted".equals(e.getMessage())) {
-      // Okio saw the thread's interrupt flag and cleared it; whoever interrupted the thread still wants it seen.
+      IOException e, boolean cancelled, boolean interrupted, Call call, Duration readTimeout, String target) {
+    if (interrupted || e instanceof InterruptedIOException && "interrupted".equals(e.getMessage())) {
+      // Okio may have seen the thread's interrupt flag and cleared it; whoever interrupted the thread wants it seen.
       Thread.currentThread().interrupt();
       return new ChatSdkException("Reading the stream from " + target + " was interrupted", e);
+    }
+    if (e instanceof SocketTimeoutException) {
+      return new RequestTimeoutException(RequestTimeoutException.Limit.READ, readTimeout, target, e);
     }
     if (cancelled) {
       // OkHttp's call timeout, or the caller cancelling the call directly.
@@ -194,6 +199,15 @@ public final class RealChatCompletionStream implements ChatCompletionStream {
     String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return new ConnectionException(
         "Connection to " + target + " failed while reading the stream: " + detail, e);
+  }
+
+  /** The transport's attempt behind a response, or null for a response that did not come from a transport. */
+  private static Attempt attemptOf(Response response) {
+    return response.body() instanceof AttemptBody body ? body.attempt() : null;
+  }
+
+  private static boolean wasInterrupted(Attempt attempt) {
+    return attempt != null && attempt.wasInterrupted();
   }
 
   /** {@code host:port}: what a message may say about where a call went (never a path, query or header). */
