@@ -287,6 +287,8 @@ class StreamPublisherTest extends ClientTestBase {
     subscribers.add(subscriber);
     owning.streamAsync(request()).subscribe(subscriber);
     assertThat(subscriber.next()).isEqualTo("first");
+    // A read loop still returning from onNext would take the new demand itself, on its live thread.
+    assertThat(awaitThreadsInsideThePublisher(0)).isZero();
 
     owning.close();
     subscriber.subscription.request(1);
