@@ -5,24 +5,9 @@ import static dev.chatsdk.examples.DemoHttp.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class DemoServerCompletionTest {
-    private static DemoServer server;
-
-    @BeforeAll
-    static void start() {
-        server = DemoServer.builder().tokenDelay(Duration.ZERO).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
+class DemoServerCompletionTest extends DemoServerTestBase {
     @Test
     void answersWithAnExactChatCompletion() {
         DemoHttp.Response response = post(server, """

@@ -5,26 +5,11 @@ import static dev.chatsdk.examples.DemoHttp.send;
 import static dev.chatsdk.examples.DemoServerStreamingTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class DemoServerErrorsTest {
+class DemoServerErrorsTest extends DemoServerTestBase {
     private static final String VALID = """
             {"messages": [{"role": "user", "content": "hello"}]}""";
-
-    private static DemoServer server;
-
-    @BeforeAll
-    static void start() {
-        server = DemoServer.builder().tokenDelay(Duration.ZERO).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void invalidJsonIs400() {

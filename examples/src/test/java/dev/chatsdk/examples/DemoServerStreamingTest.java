@@ -17,23 +17,9 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class DemoServerStreamingTest {
-    private static DemoServer server;
-
-    @BeforeAll
-    static void start() {
-        server = DemoServer.builder().tokenDelay(Duration.ZERO).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
+class DemoServerStreamingTest extends DemoServerTestBase {
     @Test
     void streamsOneChunkPerWordWithTheRoleFirstAndTheFinishReasonLastThenDone() {
         DemoHttp.Response response = post(server, """

@@ -5,12 +5,9 @@ import static dev.chatsdk.examples.DemoServerStreamingTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class DemoServerStructuredOutputTest {
+class DemoServerStructuredOutputTest extends DemoServerTestBase {
     private static final String COUNTRY_SCHEMA = """
             {"type": "object",
              "properties": {
@@ -21,18 +18,6 @@ class DemoServerStructuredOutputTest {
                "landlocked": {"type": "boolean"}},
              "required": ["country", "capital", "population", "languages", "landlocked"],
              "additionalProperties": false}""";
-
-    private static DemoServer server;
-
-    @BeforeAll
-    static void start() {
-        server = DemoServer.builder().tokenDelay(Duration.ZERO).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void jsonSchemaGetsJsonWithEveryPropertyOfItsType() {

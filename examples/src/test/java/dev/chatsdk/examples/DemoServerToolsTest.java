@@ -7,13 +7,10 @@ import static dev.chatsdk.examples.DemoServerStreamingTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class DemoServerToolsTest {
+class DemoServerToolsTest extends DemoServerTestBase {
     private static final String TOOLS = """
             "tools": [
               {"type": "function", "function": {"name": "get_weather", "description": "Current weather",
@@ -23,18 +20,6 @@ class DemoServerToolsTest {
                  "required": ["location"]}}},
               {"type": "function", "function": {"name": "get_time",
                 "parameters": {"type": "object", "properties": {"timezone": {"type": "string"}}}}}]""";
-
-    private static DemoServer server;
-
-    @BeforeAll
-    static void start() {
-        server = DemoServer.builder().tokenDelay(Duration.ZERO).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void aUserTurnWithToolsCallsTheFirstToolWithArgumentsFromTheQuestion() {
