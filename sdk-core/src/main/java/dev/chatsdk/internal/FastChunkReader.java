@@ -5,6 +5,7 @@ import dev.chatsdk.model.ChunkChoice;
 import dev.chatsdk.model.Delta;
 import dev.chatsdk.model.Usage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,34 +46,48 @@ public final class FastChunkReader {
   private static final Decline DECLINE = new Decline();
   /** The most digits an integer may have: every such number fits a long, so no overflow check is needed. */
   private static final int MAX_DIGITS = 18;
+  /** Data longer than this is left to Jackson rather than kept in a buffer for the rest of the stream. */
+  private static final int MAX_CHARS = 64 * 1024;
+  /**
+   * Written after the data in the buffer. It ends every scan: it is not whitespace, a digit, a quote or any letter a
+   * scan compares against, and a string that reaches it is unterminated (it is a control character).
+   */
+  private static final char END = '\0';
 
-  private String data;
+  /** The data being read, then {@link #END}; reused from chunk to chunk. */
+  private char[] text = new char[512];
+  private int length;
   private int pos;
   private int keyStart;
   private int keyEnd;
 
-  private String lastId;
-  private String lastObject;
-  private String lastModel;
-  private String lastFingerprint;
-  private String lastServiceTier;
-  private String lastRole;
-  private String lastFinishReason;
+  private final Repeated lastId = new Repeated();
+  private final Repeated lastObject = new Repeated();
+  private final Repeated lastModel = new Repeated();
+  private final Repeated lastFingerprint = new Repeated();
+  private final Repeated lastServiceTier = new Repeated();
+  private final Repeated lastRole = new Repeated();
+  private final Repeated lastFinishReason = new Repeated();
 
   /** Returns the chunk {@code data} holds, or null to leave it to Jackson. */
   public ChatCompletionChunk read(String data) {
-    this.data = data;
-    this.pos = 0;
+    length = data.length();
+    if (length > MAX_CHARS) {
+      return null;
+    }
+    if (text.length <= length) {
+      text = new char[Math.max(length + 1, 2 * text.length)];
+    }
+    data.getChars(0, length, text, 0);
+    text[length] = END;
+    pos = 0;
     try {
       skipWhitespace();
       ChatCompletionChunk chunk = chunk();
       skipWhitespace();
-      return pos == data.length() ? chunk : null;
-    } catch (Decline | IndexOutOfBoundsException e) {
-      // An index out of bounds is data that ends too soon: malformed, and Jackson's to report.
+      return pos == length ? chunk : null;
+    } catch (Decline e) {
       return null;
-    } finally {
-      this.data = null;
     }
   }
 
@@ -91,28 +106,28 @@ public final class FastChunkReader {
       readKey();
       if (isKey("id")) {
         seen = once(seen, 1);
-        id = lastId = string(lastId);
+        id = string(lastId);
       } else if (isKey("object")) {
         seen = once(seen, 2);
-        object = lastObject = string(lastObject);
+        object = string(lastObject);
       } else if (isKey("created")) {
         seen = once(seen, 4);
-        created = isNull() ? 0 : integer();
+        created = consume("null") ? 0 : integer();
       } else if (isKey("model")) {
         seen = once(seen, 8);
-        model = lastModel = string(lastModel);
+        model = string(lastModel);
       } else if (isKey("choices")) {
         seen = once(seen, 16);
         choices = choices();
       } else if (isKey("usage")) {
         seen = once(seen, 32);
-        usage = isNull() ? null : usage();
+        usage = consume("null") ? null : usage();
       } else if (isKey("system_fingerprint")) {
         seen = once(seen, 64);
-        fingerprint = lastFingerprint = string(lastFingerprint);
+        fingerprint = string(lastFingerprint);
       } else if (isKey("service_tier")) {
         seen = once(seen, 128);
-        serviceTier = lastServiceTier = string(lastServiceTier);
+        serviceTier = string(lastServiceTier);
       } else {
         extra = unknown(extra);
       }
@@ -122,18 +137,18 @@ public final class FastChunkReader {
   }
 
   private List<ChunkChoice> choices() {
-    if (isNull()) {
+    if (consume("null")) {
       return null;
     }
     expect('[');
     skipWhitespace();
-    if (peek() == ']') {
+    if (text[pos] == ']') {
       pos++;
       return List.of();
     }
     ChunkChoice first = choice();
     skipWhitespace();
-    if (peek() == ']') {
+    if (text[pos] == ']') {
       pos++;
       return List.of(first);
     }
@@ -144,7 +159,7 @@ public final class FastChunkReader {
       skipWhitespace();
       choices.add(choice());
       skipWhitespace();
-    } while (peek() != ']');
+    } while (text[pos] != ']');
     pos++;
     return choices;
   }
@@ -162,10 +177,10 @@ public final class FastChunkReader {
         index = intValue();
       } else if (isKey("delta")) {
         seen = once(seen, 2);
-        delta = isNull() ? null : delta();
+        delta = consume("null") ? null : delta();
       } else if (isKey("finish_reason")) {
         seen = once(seen, 4);
-        finishReason = lastFinishReason = string(lastFinishReason);
+        finishReason = string(lastFinishReason);
       } else if (isKey("logprobs")) {
         seen = once(seen, 8);
         expectNull();
@@ -189,19 +204,19 @@ public final class FastChunkReader {
       readKey();
       if (isKey("role")) {
         seen = once(seen, 1);
-        role = lastRole = string(lastRole);
+        role = string(lastRole);
       } else if (isKey("content")) {
         seen = once(seen, 2);
-        content = string(null);
+        content = string();
       } else if (isKey("reasoning_content")) {
         seen = once(seen, 4);
-        reasoningContent = string(null);
+        reasoningContent = string();
       } else if (isKey("reasoning")) {
         seen = once(seen, 8);
-        reasoning = string(null);
+        reasoning = string();
       } else if (isKey("refusal")) {
         seen = once(seen, 16);
-        refusal = string(null);
+        refusal = string();
       } else if (isKey("tool_calls")) {
         seen = once(seen, 32);
         expectNull();
@@ -256,7 +271,7 @@ public final class FastChunkReader {
       // creator parameter of Delta.fromJson) rather than adding them to it.
       throw DECLINE;
     }
-    String key = data.substring(keyStart, keyEnd);
+    String key = new String(text, keyStart, keyEnd - keyStart);
     Map<String, Object> map = extra == null ? new LinkedHashMap<>() : extra;
     if (map.containsKey(key)) {
       throw DECLINE;
@@ -267,19 +282,16 @@ public final class FastChunkReader {
 
   /** A string, integer, boolean or null as Jackson reads an untyped value; anything else declines. */
   private Object scalar() {
-    char c = peek();
-    if (c == '"') {
-      return string(null);
+    if (text[pos] == '"') {
+      return string();
     }
-    if (c == 't' && data.startsWith("true", pos)) {
-      pos += 4;
+    if (consume("true")) {
       return Boolean.TRUE;
     }
-    if (c == 'f' && data.startsWith("false", pos)) {
-      pos += 5;
+    if (consume("false")) {
       return Boolean.FALSE;
     }
-    if (isNull()) {
+    if (consume("null")) {
       return null;
     }
     long value = integer();
@@ -297,7 +309,7 @@ public final class FastChunkReader {
   private boolean startObject() {
     expect('{');
     skipWhitespace();
-    if (peek() == '}') {
+    if (text[pos] == '}') {
       pos++;
       return false;
     }
@@ -307,7 +319,7 @@ public final class FastChunkReader {
   /** After a member: consumes ',' and returns true, or consumes '}' and returns false. */
   private boolean nextMember() {
     skipWhitespace();
-    char c = data.charAt(pos++);
+    char c = text[pos++];
     if (c == ',') {
       skipWhitespace();
       return true;
@@ -321,22 +333,24 @@ public final class FastChunkReader {
   /** Reads {@code "key":}, leaving the key's bounds in {@link #keyStart} and {@link #keyEnd}. */
   private void readKey() {
     expect('"');
-    keyStart = pos;
+    int end = pos;
     char c;
-    while ((c = data.charAt(pos)) != '"') {
+    while ((c = text[end]) != '"') {
       if (c == '\\' || c < 0x20) {
         throw DECLINE;
       }
-      pos++;
+      end++;
     }
-    keyEnd = pos++;
+    keyStart = pos;
+    keyEnd = end;
+    pos = end + 1;
     skipWhitespace();
     expect(':');
     skipWhitespace();
   }
 
   private boolean isKey(String name) {
-    return keyEnd - keyStart == name.length() && data.startsWith(name, keyStart);
+    return keyEnd - keyStart == name.length() && matches(keyStart, name);
   }
 
   /** Declines a key seen before in the same object; otherwise returns {@code seen} with its bit set. */
@@ -347,63 +361,76 @@ public final class FastChunkReader {
     return seen | bit;
   }
 
-  /** Reads a string or null; returns {@code previous} itself when the string equals it. */
-  private String string(String previous) {
-    if (isNull()) {
+  /** Reads a string or null; returns the String {@code last} holds when the text repeats it. */
+  private String string(Repeated last) {
+    if (text[pos] == '"' && last.isAt(text, pos + 1)) {
+      pos += last.length() + 2;
+      return last.value();
+    }
+    int start = pos + 1;
+    String value = string();
+    if (value != null && pos - start - 1 == value.length()) {
+      // Plain, without escapes, so the text of the next chunk can be compared with the value itself.
+      last.remember(value, text, start);
+    }
+    return value;
+  }
+
+  /** Reads a string or null. */
+  private String string() {
+    if (text[pos] != '"') {
+      expectNull();
       return null;
     }
-    expect('"');
-    int start = pos;
+    int start = pos + 1;
+    int end = start;
     char c;
-    while ((c = data.charAt(pos)) != '"') {
+    while ((c = text[end]) != '"') {
       if (c == '\\') {
+        pos = end;
         return escapedString(start);
       }
       if (c < 0x20) {
         throw DECLINE;
       }
-      pos++;
+      end++;
     }
-    int length = pos - start;
-    pos++;
-    if (previous != null && previous.length() == length && data.startsWith(previous, start)) {
-      return previous;
-    }
-    return data.substring(start, start + length);
+    pos = end + 1;
+    return new String(text, start, end - start);
   }
 
   /** The rest of a string from its first backslash at {@link #pos}; the text before it starts at {@code start}. */
   private String escapedString(int start) {
-    StringBuilder text = new StringBuilder(pos - start + 16).append(data, start, pos);
+    StringBuilder string = new StringBuilder(pos - start + 16).append(text, start, pos - start);
     char c;
-    while ((c = data.charAt(pos++)) != '"') {
+    while ((c = text[pos++]) != '"') {
       if (c < 0x20) {
         throw DECLINE;
       }
       if (c != '\\') {
-        text.append(c);
+        string.append(c);
         continue;
       }
-      char escape = data.charAt(pos++);
+      char escape = text[pos++];
       switch (escape) {
-        case '"', '\\', '/' -> text.append(escape);
-        case 'b' -> text.append('\b');
-        case 'f' -> text.append('\f');
-        case 'n' -> text.append('\n');
-        case 'r' -> text.append('\r');
-        case 't' -> text.append('\t');
-        case 'u' -> text.append(hexChar());
+        case '"', '\\', '/' -> string.append(escape);
+        case 'b' -> string.append('\b');
+        case 'f' -> string.append('\f');
+        case 'n' -> string.append('\n');
+        case 'r' -> string.append('\r');
+        case 't' -> string.append('\t');
+        case 'u' -> string.append(hexChar());
         default -> throw DECLINE;
       }
     }
-    return text.toString();
+    return string.toString();
   }
 
   /** The four hex digits of a {@code \\u} escape as one char; a surrogate half stays a char, as in Jackson. */
   private char hexChar() {
     int value = 0;
-    for (int end = pos + 4; pos < end; pos++) {
-      value = value * 16 + hexDigit(data.charAt(pos));
+    for (int i = 0; i < 4; i++) {
+      value = value * 16 + hexDigit(text[pos++]);
     }
     return (char) value;
   }
@@ -431,58 +458,103 @@ public final class FastChunkReader {
 
   /** A JSON integer: an optional minus, then 0 or digits not starting with 0; a fraction or exponent declines. */
   private long integer() {
-    boolean negative = data.charAt(pos) == '-';
+    boolean negative = text[pos] == '-';
     if (negative) {
       pos++;
     }
     int start = pos;
     long value = 0;
     char c;
-    while (pos < data.length() && (c = data.charAt(pos)) >= '0' && c <= '9') {
+    while ((c = text[pos]) >= '0' && c <= '9') {
       value = value * 10 + (c - '0');
       pos++;
     }
     int digits = pos - start;
-    if (digits == 0 || digits > MAX_DIGITS || (digits > 1 && data.charAt(start) == '0')) {
+    if (digits == 0 || digits > MAX_DIGITS || (digits > 1 && text[start] == '0')) {
       throw DECLINE;
     }
-    if (pos < data.length() && ((c = data.charAt(pos)) == '.' || c == 'e' || c == 'E')) {
+    if (c == '.' || c == 'e' || c == 'E') {
       throw DECLINE;
     }
     return negative ? -value : value;
   }
 
-  /** Consumes {@code null} and returns true, or returns false if the value is something else. */
-  private boolean isNull() {
-    if (data.startsWith("null", pos)) {
-      pos += 4;
-      return true;
-    }
-    return false;
-  }
-
   private void expectNull() {
-    if (!isNull()) {
+    if (!consume("null")) {
       throw DECLINE;
     }
   }
 
+  /** Consumes {@code word} and returns true if it comes next; otherwise consumes nothing and returns false. */
+  private boolean consume(String word) {
+    if (!matches(pos, word)) {
+      return false;
+    }
+    pos += word.length();
+    return true;
+  }
+
+  /** Whether the text at {@code start} begins with {@code word}; the scan stops at {@link #END} if it is shorter. */
+  private boolean matches(int start, String word) {
+    for (int i = 0; i < word.length(); i++) {
+      if (text[start + i] != word.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private void expect(char c) {
-    if (data.charAt(pos) != c) {
+    if (text[pos] != c) {
       throw DECLINE;
     }
     pos++;
   }
 
-  private char peek() {
-    return data.charAt(pos);
-  }
-
   /** JSON's whitespace: space, tab, line feed, carriage return. */
   private void skipWhitespace() {
     char c;
-    while (pos < data.length() && ((c = data.charAt(pos)) == ' ' || c == '\n' || c == '\r' || c == '\t')) {
+    while ((c = text[pos]) == ' ' || c == '\n' || c == '\r' || c == '\t') {
       pos++;
+    }
+  }
+
+  /**
+   * The last plain value (no escapes) of one string field. Most fields repeat on every chunk of a stream; comparing
+   * the text with the last value (a vectorized {@link Arrays#equals}) is cheaper than scanning it, and returning the
+   * same String again saves allocating it.
+   */
+  private static final class Repeated {
+    private String value;
+    private char[] chars = new char[0];
+    private int length = -1;
+
+    /**
+     * Whether the string at {@code start} in {@code text} is this value: its characters, then the closing quote. A
+     * plain value holds no quote, backslash or control character, so neither can the text that equals it, and
+     * {@link #END} stops the comparison before any stale text past the data.
+     */
+    boolean isAt(char[] text, int start) {
+      int end = start + length;
+      return length >= 0 && end < text.length && text[end] == '"' && Arrays.equals(text, start, end, chars, 0, length);
+    }
+
+    String value() {
+      return value;
+    }
+
+    int length() {
+      return length;
+    }
+
+    /** Keeps {@code value}, whose characters are at {@code start} in {@code text}. */
+    void remember(String value, char[] text, int start) {
+      this.value = value;
+      this.length = value.length();
+      if (chars.length < length) {
+        chars = new char[length];
+      }
+      System.arraycopy(text, start, chars, 0, length);
     }
   }
 }
