@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Seeded random chunk data for the differential test of {@link FastChunkReader}: chunk-shaped JSON whose fields are
@@ -47,6 +49,8 @@ final class ChunkFuzzer {
     "9223372036854775807", "999999999999999999", "1000000000000000000", "-999999999999999999", "1.0", "1.5", "-0.0",
     "1e3", "1E+2", "2.5e-3", "1744114468.123", "01", "00", "-", "1.", ".5", "+1", "0x10", "NaN", "Infinity",
   };
+  /** The first content string; group 1 is its text between the quotes. */
+  private static final Pattern CONTENT_STRING = Pattern.compile("\"content\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
   private static final String[] WHITESPACE = {"", "", "", " ", "  ", "\n", "\n  ", "\t", "\r\n"};
   private static final String[] MUTATIONS = {
     "\"", "\\", "{", "}", "[", "]", ",", ":", " ", "\n", "\t", "0", "9", "-", ".", "e", "n", "null", "true", "false",
@@ -83,6 +87,22 @@ final class ChunkFuzzer {
       }
     }
     return mutated.toString();
+  }
+
+  /**
+   * {@code chunk} with other text inside its first {@code "content": "..."} string: plain or escaped text, or a quote,
+   * backslash or control character that breaks it. A chunk without such a string is mutated instead.
+   */
+  String withOtherContent(String chunk) {
+    Matcher content = CONTENT_STRING.matcher(chunk);
+    if (!content.find()) {
+      return mutate(chunk);
+    }
+    StringBuilder text = new StringBuilder();
+    for (int i = random.nextInt(4); i > 0; i--) {
+      text.append(random.nextInt(4) == 0 ? pick(MUTATIONS) : pick(STRING_PIECES));
+    }
+    return chunk.substring(0, content.start(1)) + text + chunk.substring(content.end(1));
   }
 
   /** An object with a random selection of {@code keys} in random order, plus unknown keys now and then. */
