@@ -1,5 +1,6 @@
 package dev.chatsdk.benchmarks;
 
+import dev.chatsdk.benchmarks.contenders.ChatSdkContender;
 import dev.chatsdk.benchmarks.contenders.OpenAiJavaContender;
 import dev.chatsdk.benchmarks.contenders.RawOkHttpContender;
 import java.util.List;
@@ -7,9 +8,9 @@ import java.util.function.Function;
 
 /** Every contender the harness measures, in table order, each built from the server's base URL. */
 public final class Contenders {
-  /** The floor first, then the peer; chatsdk joins here once its client exists. */
+  /** The floor first, then the peer, then this SDK. */
   public static final List<Function<String, Contender>> ALL =
-      List.of(RawOkHttpContender::new, OpenAiJavaContender::new);
+      List.of(RawOkHttpContender::new, OpenAiJavaContender::new, ChatSdkContender::new);
 
   private Contenders() {}
 }

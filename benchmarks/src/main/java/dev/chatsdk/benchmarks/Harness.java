@@ -17,7 +17,8 @@ import java.util.function.Function;
  * (streaming, small calls, cold start, classpath weight) and prints a Markdown report on standard output. Progress goes
  * to standard error.
  *
- * <p>Usage: {@code java -jar chatsdk-benchmarks.jar [--quick] [--chunks N]}.
+ * <p>Usage: {@code java -jar chatsdk-benchmarks.jar [--quick] [--chunks N] [--only NAME]}; {@code --only} measures one
+ * contender (by its name in the tables), for profiling.
  */
 public final class Harness {
   private static final Duration SERVER_LIFETIME = Duration.ofMinutes(15);
@@ -29,23 +30,26 @@ public final class Harness {
   private Harness() {}
 
   /** How long and how often to measure. */
-  record Settings(boolean quick, int chunks, Duration iteration, int warmups, int iterations, int launches) {
+  record Settings(
+      boolean quick, int chunks, String only, Duration iteration, int warmups, int iterations, int launches) {
     static Settings parse(String[] args) {
       boolean quick = false;
       int chunks = 5_000;
+      String only = null;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--quick" -> quick = true;
           case "--chunks" -> chunks = Integer.parseInt(args[++i]);
-          default -> throw new IllegalArgumentException("usage: [--quick] [--chunks N], not " + args[i]);
+          case "--only" -> only = args[++i];
+          default -> throw new IllegalArgumentException("usage: [--quick] [--chunks N] [--only NAME], not " + args[i]);
         }
       }
       if (chunks < 2) {
         throw new IllegalArgumentException("--chunks must be at least 2 (role chunk and finish chunk)");
       }
       return quick
-          ? new Settings(true, chunks, Duration.ofMillis(300), 4, 3, 3)
-          : new Settings(false, chunks, Duration.ofSeconds(1), 4, 7, 7);
+          ? new Settings(true, chunks, only, Duration.ofMillis(300), 4, 3, 3)
+          : new Settings(false, chunks, only, Duration.ofSeconds(1), 4, 7, 7);
     }
   }
 
@@ -57,7 +61,15 @@ public final class Harness {
       List<Contender> contenders = new ArrayList<>();
       try {
         for (Function<String, Contender> factory : Contenders.ALL) {
-          contenders.add(factory.apply(server.baseUrl()));
+          Contender contender = factory.apply(server.baseUrl());
+          if (settings.only() == null || settings.only().equals(contender.name())) {
+            contenders.add(contender);
+          } else {
+            contender.close();
+          }
+        }
+        if (contenders.isEmpty()) {
+          throw new IllegalArgumentException("no contender is named " + settings.only());
         }
         Sampler sampler = new Sampler(server);
         Report report = new Report(settings, server, classpaths, contenders);

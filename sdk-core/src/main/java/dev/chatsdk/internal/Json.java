@@ -56,10 +56,20 @@ public final class Json {
       MAPPER.writerFor(ChatCompletionRequest.class).withAttribute(RequestSerializer.STREAM, Boolean.FALSE);
   private static final ObjectWriter STREAM_WRITER =
       MAPPER.writerFor(ChatCompletionRequest.class).withAttribute(RequestSerializer.STREAM, Boolean.TRUE);
-  private static final ObjectReader COMPLETION_READER = MAPPER.readerFor(ChatCompletion.class);
-  private static final ObjectReader CHUNK_READER = MAPPER.readerFor(ChatCompletionChunk.class);
 
   private Json() {
+  }
+
+  /**
+   * The readers, each built on first use: creating one builds the deserializers of its type, a cost at startup that a
+   * program making only whole calls should not pay for chunks, nor a stream whose chunks all take the fast path.
+   */
+  private static final class CompletionReader {
+    static final ObjectReader READER = MAPPER.readerFor(ChatCompletion.class);
+  }
+
+  private static final class ChunkReader {
+    static final ObjectReader READER = MAPPER.readerFor(ChatCompletionChunk.class);
   }
 
   /** The shared mapper. Do not reconfigure it: every reader and writer of the SDK depends on its settings. */
@@ -77,11 +87,11 @@ public final class Json {
 
   /** Reads a non-streamed response body. */
   public static ChatCompletion readCompletion(byte[] json) throws IOException {
-    return COMPLETION_READER.readValue(json);
+    return CompletionReader.READER.readValue(json);
   }
 
   /** Reads the data of one stream event. */
   public static ChatCompletionChunk readChunk(String data) throws IOException {
-    return CHUNK_READER.readValue(data);
+    return ChunkReader.READER.readValue(data);
   }
 }

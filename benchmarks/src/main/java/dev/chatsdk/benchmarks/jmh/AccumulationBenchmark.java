@@ -5,6 +5,7 @@ import com.openai.helpers.ChatCompletionAccumulator;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import dev.chatsdk.benchmarks.Workload;
+import dev.chatsdk.internal.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +23,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Folding an already-decoded stream of {@value #CHUNKS} chunks into one completion; scores are per chunk.
- * chatsdk's {@code ChatCompletionAccumulator} belongs beside this as {@code chatsdk()}, over its own decoded chunks.
+ * Folding an already-decoded stream of {@value #CHUNKS} chunks into one completion; scores are per chunk. Each SDK folds
+ * its own chunk type, decoded once by its own mapper.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -35,13 +36,26 @@ public class AccumulationBenchmark {
   static final int CHUNKS = 100;
 
   private final List<ChatCompletionChunk> openAiChunks = new ArrayList<>();
+  private final List<dev.chatsdk.model.ChatCompletionChunk> chatSdkChunks = new ArrayList<>();
 
   /** Decodes the stream once, outside the measurement. */
   @Setup
   public void decode() throws IOException {
     for (int i = 0; i < CHUNKS; i++) {
       openAiChunks.add(ObjectMappers.jsonMapper().readValue(Workload.chunkJson(i, CHUNKS), ChatCompletionChunk.class));
+      chatSdkChunks.add(Json.readChunk(Workload.chunkJson(i, CHUNKS)));
     }
+  }
+
+  /** chatsdk's {@code ChatCompletionAccumulator}. */
+  @Benchmark
+  @OperationsPerInvocation(CHUNKS)
+  public dev.chatsdk.model.ChatCompletion chatsdk() {
+    dev.chatsdk.ChatCompletionAccumulator accumulator = new dev.chatsdk.ChatCompletionAccumulator();
+    for (dev.chatsdk.model.ChatCompletionChunk chunk : chatSdkChunks) {
+      accumulator.accept(chunk);
+    }
+    return accumulator.result();
   }
 
   /** openai-java's {@code ChatCompletionAccumulator}. */

@@ -9,7 +9,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.openai.core.ObjectMappers;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import dev.chatsdk.benchmarks.Workload;
+import dev.chatsdk.internal.ChunkDecoder;
+import dev.chatsdk.internal.Json;
+import dev.chatsdk.streaming.ServerSentEvent;
 import java.io.IOException;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,7 +27,6 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Decoding one typical stream chunk (the data payload of an SSE event, as a String) and reading its delta content.
- * chatsdk's {@code Json.readChunk(String)} belongs beside these as {@code chatsdk()}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -33,6 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class ChunkDecodingBenchmark {
   private final String chunk = Workload.typicalChunkJson();
+  private final ServerSentEvent event = new ServerSentEvent(ServerSentEvent.DEFAULT_TYPE, chunk, "", OptionalLong.empty());
+  private final ChunkDecoder chatSdkDecoder = new ChunkDecoder();
   private final JsonMapper openAiMapper = ObjectMappers.jsonMapper();
   private final ObjectReader openAiChunkReader = openAiMapper.readerFor(ChatCompletionChunk.class);
   private final ObjectMapper jackson = new ObjectMapper();
@@ -43,6 +48,18 @@ public class ChunkDecodingBenchmark {
   public String openAiJava() throws IOException {
     ChatCompletionChunk decoded = openAiChunkReader.readValue(openAiMapper.readTree(chunk));
     return decoded.choices().get(0).delta().content().orElse(null);
+  }
+
+  /** chatsdk's stream decoding an event: its fast reader for the common shape, one decoder per stream. */
+  @Benchmark
+  public String chatsdk() {
+    return chatSdkDecoder.apply(event).choices().get(0).delta().content().orElse(null);
+  }
+
+  /** chatsdk's Jackson mapping, what its stream falls back to for chunks of an unusual shape. */
+  @Benchmark
+  public String chatsdkJackson() throws IOException {
+    return Json.readChunk(chunk).choices().get(0).delta().content().orElse(null);
   }
 
   /** openai-java's chunk type bound straight from the text, without its stream's intermediate tree. */

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.openai.core.ObjectMappers;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.chatsdk.benchmarks.Workload;
+import dev.chatsdk.benchmarks.contenders.ChatSdkContender;
 import dev.chatsdk.benchmarks.contenders.OpenAiJavaContender;
+import dev.chatsdk.internal.Json;
+import dev.chatsdk.model.ChatCompletionRequest;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -21,7 +24,6 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Writing the harness's request (model, system and user message, max_completion_tokens), built once, to JSON bytes.
- * chatsdk's {@code Json.writeRequest(request, false)} belongs beside these as {@code chatsdk()}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -32,6 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class RequestSerializationBenchmark {
   private final JsonMapper openAiMapper = ObjectMappers.jsonMapper();
   private final ChatCompletionCreateParams openAiParams = OpenAiJavaContender.params();
+  private final ChatCompletionRequest chatSdkRequest = ChatSdkContender.request();
   private final ObjectMapper jackson = new ObjectMapper();
   private final ObjectNode tree = requestTree(jackson);
 
@@ -39,6 +42,12 @@ public class RequestSerializationBenchmark {
   @Benchmark
   public byte[] openAiJava() throws IOException {
     return openAiMapper.writeValueAsBytes(openAiParams._body());
+  }
+
+  /** chatsdk's request body, written as its client writes a non-streaming call's. */
+  @Benchmark
+  public byte[] chatsdk() throws IOException {
+    return Json.writeRequest(chatSdkRequest, false);
   }
 
   /** Reference: the same JSON as a generic Jackson tree. */

@@ -1,0 +1,42 @@
+package dev.chatsdk.internal;
+
+import java.util.Arrays;
+
+/**
+ * The last plain value (no escapes) of one string field of a stream's chunks. Most fields ({@code id},
+ * {@code model}...) repeat on every chunk: comparing the text with the last value (a vectorized
+ * {@link Arrays#equals}) is cheaper than scanning it, and returning the same String saves allocating it.
+ */
+final class RepeatedText {
+  private String value;
+  private char[] chars = new char[0];
+  private int length = -1;
+
+  /**
+   * Whether the string whose first character is at {@code start} in {@code text} is this value: its characters, then
+   * the closing quote. A plain value holds no quote, backslash or control character, so neither does text equal to
+   * it: the string ends there.
+   */
+  boolean isAt(char[] text, int start) {
+    int end = start + length;
+    return length >= 0 && end < text.length && text[end] == '"' && Arrays.equals(text, start, end, chars, 0, length);
+  }
+
+  String value() {
+    return value;
+  }
+
+  int length() {
+    return length;
+  }
+
+  /** Keeps {@code value}, a plain string whose characters are at {@code start} in {@code text}. */
+  void remember(String value, char[] text, int start) {
+    this.value = value;
+    this.length = value.length();
+    if (chars.length < length) {
+      chars = new char[length];
+    }
+    System.arraycopy(text, start, chars, 0, length);
+  }
+}
