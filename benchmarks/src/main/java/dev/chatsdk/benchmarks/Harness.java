@@ -1,5 +1,6 @@
 package dev.chatsdk.benchmarks;
 
+import dev.chatsdk.benchmarks.contenders.ChatSdkContender;
 import java.io.BufferedReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,15 +15,19 @@ import java.util.function.Function;
 
 /**
  * The end-to-end harness: starts the loopback server, measures every contender in {@link Contenders#ALL} side by side
- * (streaming, small calls, cold start, classpath weight) and prints a Markdown report on standard output. Progress goes
- * to standard error.
+ * (streaming, small calls, cold start, classpath weight), streams a million chunks through chatsdk in a 64 MB heap, and
+ * prints a Markdown report on standard output. Progress goes to standard error.
  *
- * <p>Usage: {@code java -jar chatsdk-benchmarks.jar [--quick] [--chunks N] [--only NAME]}; {@code --only} measures one
- * contender (by its name in the tables), for profiling.
+ * <p>Usage: {@code java -jar chatsdk-benchmarks.jar [--quick] [--chunks N] [--only NAME] [--memory-chunks N]};
+ * {@code --only} measures one contender (by its name in the tables), for profiling; {@code --memory-chunks} sets the
+ * length of the stream chatsdk reads in a 64 MB heap (default a million chunks).
  */
 public final class Harness {
   private static final Duration SERVER_LIFETIME = Duration.ofMinutes(15);
   private static final long CHILD_TIMEOUT_SECONDS = 60;
+  /** The heap limit of the memory check's child JVM. */
+  static final String MEMORY_CHECK_HEAP = "-Xmx64m";
+  private static final long MEMORY_CHECK_TIMEOUT_SECONDS = 600;
 
   /** Where stream reads end up, so the JIT cannot drop them. */
   private static long sink;
@@ -30,26 +35,29 @@ public final class Harness {
   private Harness() {}
 
   /** How long and how often to measure. */
-  record Settings(
-      boolean quick, int chunks, String only, Duration iteration, int warmups, int iterations, int launches) {
+  record Settings(boolean quick, int chunks, String only, int memoryChunks, Duration iteration, int warmups,
+      int iterations, int launches) {
     static Settings parse(String[] args) {
       boolean quick = false;
       int chunks = 5_000;
       String only = null;
+      int memoryChunks = 1_000_000;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--quick" -> quick = true;
           case "--chunks" -> chunks = Integer.parseInt(args[++i]);
           case "--only" -> only = args[++i];
-          default -> throw new IllegalArgumentException("usage: [--quick] [--chunks N] [--only NAME], not " + args[i]);
+          case "--memory-chunks" -> memoryChunks = Integer.parseInt(args[++i]);
+          default -> throw new IllegalArgumentException(
+              "usage: [--quick] [--chunks N] [--only NAME] [--memory-chunks N], not " + args[i]);
         }
       }
-      if (chunks < 2) {
-        throw new IllegalArgumentException("--chunks must be at least 2 (role chunk and finish chunk)");
+      if (chunks < 2 || memoryChunks < 2) {
+        throw new IllegalArgumentException("a stream has at least 2 chunks (role chunk and finish chunk)");
       }
       return quick
-          ? new Settings(true, chunks, only, Duration.ofMillis(300), 4, 3, 3)
-          : new Settings(false, chunks, only, Duration.ofSeconds(1), 4, 7, 7);
+          ? new Settings(true, chunks, only, memoryChunks, Duration.ofMillis(300), 4, 3, 3)
+          : new Settings(false, chunks, only, memoryChunks, Duration.ofSeconds(1), 4, 7, 7);
     }
   }
 
@@ -89,6 +97,9 @@ public final class Harness {
           return 1;
         }));
         report.coldStart(coldStart(contenders, settings, classpaths, server.baseUrl()));
+        if (contenders.stream().anyMatch(ChatSdkContender.class::isInstance)) {
+          report.memory(memoryCheck(settings, classpaths));
+        }
         System.out.print(report.markdown());
       } finally {
         for (Contender contender : contenders) {
@@ -165,6 +176,40 @@ public final class Harness {
           : Outcome.measured(new double[] {Stats.median(times), Stats.min(times)}));
     }
     return result;
+  }
+
+  /**
+   * Streams {@link Settings#memoryChunks()} chunks through chatsdk in a child JVM whose heap is limited to
+   * {@value #MEMORY_CHECK_HEAP}, from a server of its own, and returns what the child reports ({@link MemoryCheck}).
+   */
+  private static Outcome<MemoryCheck.Result> memoryCheck(Settings settings, Classpaths classpaths) {
+    progress("memory: %,d chunks through chatsdk with %s", settings.memoryChunks(), MEMORY_CHECK_HEAP);
+    try (LoopbackServer server = LoopbackServer.start(settings.memoryChunks(), SERVER_LIFETIME)) {
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      String classpath = classpaths.coldStartClasspath(List.of(ChatSdkContender.ARTIFACT));
+      Path stderr = Files.createTempFile("chatsdk-memory", ".err");
+      try {
+        Process process = new ProcessBuilder(java, MEMORY_CHECK_HEAP, "-cp", classpath, MemoryCheck.class.getName(),
+            server.baseUrl()).redirectError(stderr.toFile()).start();
+        CompletableFuture.delayedExecutor(MEMORY_CHECK_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+            .execute(process::destroyForcibly);
+        String line;
+        try (BufferedReader out = process.inputReader()) {
+          line = out.readLine();
+        }
+        process.waitFor();
+        MemoryCheck.Result result = line == null ? null : MemoryCheck.Result.parse(line);
+        if (result == null || result.chunks() != settings.memoryChunks()) {
+          throw new IllegalStateException("child printed " + line + ", exit " + process.exitValue() + "; stderr: "
+              + Files.readString(stderr).strip().lines().findFirst().orElse(""));
+        }
+        return Outcome.measured(result);
+      } finally {
+        Files.deleteIfExists(stderr);
+      }
+    } catch (Exception e) {
+      return Outcome.failed(e);
+    }
   }
 
   /** Milliseconds from starting a fresh JVM to reading the completion content it printed. */

@@ -17,8 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A minimal HTTP/1.1 server on 127.0.0.1 (ephemeral port) that answers {@code POST /v1/chat/completions} with
- * pre-built bytes: the SSE stream when the request body asks for {@code "stream":true}, the small completion
- * otherwise. Responses are written whole with one {@code write}, so the socket, not the server, sets the pace.
+ * pre-built bytes: the SSE stream ({@link StreamBody}) when the request body asks for {@code "stream":true}, the small
+ * completion otherwise. The completion is written whole with one {@code write}, the stream through a 64 kB buffer:
+ * either way the socket, not the server, sets the pace.
  *
  * <p>Every loop is bounded: at most {@link #MAX_CONNECTIONS} connections at once and {@link #MAX_REQUESTS_PER_CONNECTION}
  * requests on each, and the server closes itself when its lifetime runs out even if nobody calls {@link #close()}.
@@ -31,7 +32,7 @@ public final class LoopbackServer implements AutoCloseable {
   private static final byte[] STREAM_TRUE = "\"stream\":true".getBytes(StandardCharsets.US_ASCII);
 
   private final ServerSocket serverSocket;
-  private final byte[] streamResponse;
+  private final StreamBody streamResponse;
   private final byte[] completionResponse;
   private final long deadlineNanos;
   private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
@@ -40,7 +41,7 @@ public final class LoopbackServer implements AutoCloseable {
 
   private LoopbackServer(ServerSocket serverSocket, int streamChunks, Duration lifetime) {
     this.serverSocket = serverSocket;
-    this.streamResponse = streamResponse(streamChunks);
+    this.streamResponse = new StreamBody(streamChunks);
     this.completionResponse = completionResponse();
     this.deadlineNanos = System.nanoTime() + lifetime.toNanos();
   }
@@ -63,8 +64,8 @@ public final class LoopbackServer implements AutoCloseable {
   }
 
   /** Bytes of the streamed response on the wire (headers and chunked framing included). */
-  public int streamResponseBytes() {
-    return streamResponse.length;
+  public long streamResponseBytes() {
+    return streamResponse.size();
   }
 
   /** Ids of the server's own threads, so the harness can leave their allocations out of a contender's. */
@@ -116,7 +117,14 @@ public final class LoopbackServer implements AutoCloseable {
           return;
         }
         byte[] body = readBody(in, head);
-        out.write(respond(head, body));
+        if (!head.startsWith("POST /v1/chat/completions ")) {
+          out.write(response("404 Not Found", "application/json", "{\"error\":{\"message\":\"not found\"}}"
+              .getBytes(StandardCharsets.UTF_8)));
+        } else if (indexOf(body, STREAM_TRUE) >= 0) {
+          streamResponse.writeTo(out);
+        } else {
+          out.write(completionResponse);
+        }
         out.flush();
         if (header(head, "connection").equalsIgnoreCase("close")) {
           return;
@@ -127,14 +135,6 @@ public final class LoopbackServer implements AutoCloseable {
     } finally {
       connections.remove(socket);
     }
-  }
-
-  private byte[] respond(String head, byte[] body) {
-    if (!head.startsWith("POST /v1/chat/completions ")) {
-      return response("404 Not Found", "application/json", "{\"error\":{\"message\":\"not found\"}}"
-          .getBytes(StandardCharsets.UTF_8));
-    }
-    return indexOf(body, STREAM_TRUE) >= 0 ? streamResponse : completionResponse;
   }
 
   /** Reads the request line and headers up to the blank line; null at a clean end of the connection. */
@@ -222,26 +222,6 @@ public final class LoopbackServer implements AutoCloseable {
       return i;
     }
     return -1;
-  }
-
-  /** The whole streamed response: headers, then one HTTP chunk per SSE event, as OpenAI's servers frame it. */
-  private static byte[] streamResponse(int chunks) {
-    ByteArrayOutputStream response = new ByteArrayOutputStream(chunks * 270);
-    response.writeBytes(("HTTP/1.1 200 OK\r\n"
-        + "Content-Type: text/event-stream; charset=utf-8\r\n"
-        + "Transfer-Encoding: chunked\r\n"
-        + "Cache-Control: no-cache\r\n"
-        + "x-request-id: req_loopback\r\n"
-        + "\r\n").getBytes(StandardCharsets.US_ASCII));
-    for (int i = 0; i <= chunks; i++) {
-      String event = i < chunks ? "data: " + Workload.chunkJson(i, chunks) + "\n\n" : "data: [DONE]\n\n";
-      byte[] bytes = event.getBytes(StandardCharsets.UTF_8);
-      response.writeBytes((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-      response.writeBytes(bytes);
-      response.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
-    }
-    response.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-    return response.toByteArray();
   }
 
   private static byte[] completionResponse() {

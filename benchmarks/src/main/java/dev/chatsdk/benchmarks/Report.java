@@ -30,6 +30,7 @@ final class Report {
   private Map<Contender, Outcome<Sampler.Sample>> streaming = Map.of();
   private Map<Contender, Outcome<Sampler.Sample>> calls = Map.of();
   private Map<Contender, Outcome<double[]>> coldStart = Map.of();
+  private Outcome<MemoryCheck.Result> memory;
 
   Report(Harness.Settings settings, LoopbackServer server, Classpaths classpaths, List<Contender> contenders) {
     this.settings = settings;
@@ -50,6 +51,10 @@ final class Report {
 
   void coldStart(Map<Contender, Outcome<double[]>> outcomes) {
     this.coldStart = outcomes;
+  }
+
+  void memory(Outcome<MemoryCheck.Result> outcome) {
+    this.memory = outcome;
   }
 
   String markdown() {
@@ -73,6 +78,7 @@ final class Report {
     callsTable();
     coldStartTable();
     weightTable();
+    memoryTable();
     return out.toString();
   }
 
@@ -159,6 +165,26 @@ final class Report {
     }
   }
 
+  private void memoryTable() {
+    if (memory == null) {
+      return;
+    }
+    line("### Memory (chatsdk streams %,d chunks in a fresh JVM started with %s)", settings.memoryChunks(),
+        Harness.MEMORY_CHECK_HEAP);
+    line("");
+    line("| result | chunks | seconds | chunks/s | heap limit | collections | old generation peak |");
+    line("|---|--:|--:|--:|--:|--:|--:|");
+    if (memory.failure() != null) {
+      line("| failed: %s | | | | | | |", memory.failure().replace('|', '/'));
+    } else {
+      MemoryCheck.Result result = memory.value();
+      line("| completed | %,d | %.1f | %,.0f | %s | %,d | %s |", result.chunks(), result.millis() / 1e3,
+          result.chunks() * 1e3 / result.millis(), mebibytes(result.maxHeapBytes()), result.collections(),
+          mebibytes(result.oldGenerationPeakBytes()));
+    }
+    line("");
+  }
+
   private <T> String ratio(Map<Contender, Outcome<T>> outcomes, Contender row, Contender reference,
       ToDoubleFunction<T> figure) {
     Outcome<T> mine = outcomes.get(row);
@@ -188,6 +214,11 @@ final class Report {
       return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
     }
     return String.format(Locale.ROOT, "%.1f kB", bytes / 1e3);
+  }
+
+  /** Binary units, as the JVM's -Xmx counts them. */
+  private static String mebibytes(long bytes) {
+    return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1 << 20));
   }
 
   private static String cpuModel() {

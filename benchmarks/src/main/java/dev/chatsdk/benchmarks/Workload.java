@@ -27,6 +27,11 @@ public final class Workload {
 
   private Workload() {}
 
+  /** Middle chunks repeat with this period: chunk {@code i} and chunk {@code i + tokenCycle()} carry the same token. */
+  static int tokenCycle() {
+    return TOKENS.length;
+  }
+
   /**
    * The data payload of chunk {@code index} of a stream of {@code total} chunks: the first carries the role, the last
    * only the finish reason, every other one a single token of content.

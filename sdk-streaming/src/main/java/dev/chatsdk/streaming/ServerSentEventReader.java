@@ -2,6 +2,9 @@ package dev.chatsdk.streaming;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Objects;
 import java.util.OptionalLong;
 import okio.Buffer;
@@ -27,6 +30,8 @@ import okio.ByteString;
  */
 public final class ServerSentEventReader implements Closeable {
 
+  /** Reads eight bytes of a segment at once, in the order they arrived. */
+  private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final ByteString BOM = ByteString.decodeHex("efbbbf");
   private static final ByteString DATA = ByteString.encodeUtf8("data");
   private static final ByteString EVENT = ByteString.encodeUtf8("event");
@@ -126,8 +131,8 @@ public final class ServerSentEventReader implements Closeable {
 
   /**
    * Returns the index of the first CR or LF in the buffer at or after {@code from}, or -1. It reads the buffer's
-   * segments in place with one comparison per byte for both (only tab and rare control characters are also at or
-   * below CR), where okio's {@code indexOfElement} makes two: a fifth less time per event.
+   * segments in place eight bytes at a time, looking closer only at the words that may hold a line end: a line is
+   * scanned several times faster than okio's {@code indexOfElement} does it byte by byte.
    */
   private long indexOfLineEndInBuffer(long from) {
     if (from >= buffer.size()) {
@@ -136,12 +141,39 @@ public final class ServerSentEventReader implements Closeable {
     try (Buffer.UnsafeCursor segments = buffer.readUnsafe(cursor)) {
       for (int size = segments.seek(from); size != -1; size = segments.next()) {
         byte[] data = segments.data;
-        for (int i = segments.start; i < segments.end; i++) {
-          int b = data[i] & 0xff;
-          if (b <= '\r' && (b == '\r' || b == '\n')) {
-            return segments.offset + (i - segments.start);
+        int end = segments.end;
+        int i = segments.start;
+        for (; end - i >= Long.BYTES; i += Long.BYTES) {
+          if (mayHoldLineEnd((long) WORDS.get(data, i))) {
+            int lineEnd = lineEnd(data, i, i + Long.BYTES);
+            if (lineEnd != -1) {
+              return segments.offset + (lineEnd - segments.start);
+            }
           }
         }
+        int lineEnd = lineEnd(data, i, end);
+        if (lineEnd != -1) {
+          return segments.offset + (lineEnd - segments.start);
+        }
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Whether one of the eight bytes of {@code word} is below 14, as CR (13) and LF (10) are: Hacker's Delight's test
+   * for a byte less than n (here 14), {@code (word - n * 0x01..01) & ~word & 0x80..80}, which is exact for n up to
+   * 128 as to whether there is one. Few bytes of a line are below 14 besides its end (tab is 9).
+   */
+  private static boolean mayHoldLineEnd(long word) {
+    return ((word - 0x0E0E0E0E0E0E0E0EL) & ~word & 0x8080808080808080L) != 0;
+  }
+
+  /** The index of the first CR or LF in {@code data} from {@code from} to {@code to}, or -1. */
+  private static int lineEnd(byte[] data, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (data[i] == '\r' || data[i] == '\n') {
+        return i;
       }
     }
     return -1;

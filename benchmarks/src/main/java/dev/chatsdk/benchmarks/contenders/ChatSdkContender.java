@@ -16,6 +16,9 @@ import java.util.List;
  * {@code complete()} for small calls.
  */
 public final class ChatSdkContender implements Contender {
+  /** The artifact whose runtime closure is this contender's classpath. */
+  public static final String ARTIFACT = "dev.chatsdk:chatsdk-core";
+
   private final ChatClient client;
 
   /** A client for the loopback server at {@code baseUrl}; retries off so a failure shows at once. */
@@ -40,7 +43,7 @@ public final class ChatSdkContender implements Contender {
 
   @Override
   public List<String> runtimeArtifacts() {
-    return List.of("dev.chatsdk:chatsdk-core");
+    return List.of(ARTIFACT);
   }
 
   @Override
