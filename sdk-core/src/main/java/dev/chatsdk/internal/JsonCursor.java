@@ -18,7 +18,7 @@ final class JsonCursor {
   static final Decline DECLINE = new Decline();
 
   /** Data longer than this is left to Jackson rather than kept in a buffer for the rest of the stream. */
-  static final int MAX_CHARS = 64 * 1024;
+  private static final int MAX_CHARS = 64 * 1024;
   /** The most digits an integer may have: every such number fits a long, so no overflow check is needed. */
   private static final int MAX_DIGITS = 18;
   /**

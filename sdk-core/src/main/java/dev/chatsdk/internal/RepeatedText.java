@@ -14,8 +14,9 @@ final class RepeatedText {
 
   /**
    * Whether the string whose first character is at {@code start} in {@code text} is this value: its characters, then
-   * the closing quote. A plain value holds no quote, backslash or control character, so neither does text equal to
-   * it: the string ends there.
+   * the closing quote. A plain value holds no quote, backslash or control character, so text equal to it is the whole
+   * content of a string; and the comparison cannot run into stale text past the data, because the control character
+   * {@link JsonCursor} writes after the data does not equal any character of the value.
    */
   boolean isAt(char[] text, int start) {
     int end = start + length;
