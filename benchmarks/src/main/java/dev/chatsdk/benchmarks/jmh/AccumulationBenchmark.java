@@ -23,8 +23,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Folding an already-decoded stream of {@value #CHUNKS} chunks into one completion; scores are per chunk. Each SDK folds
- * its own chunk type, decoded once by its own mapper.
+ * Folding an already-decoded stream of {@value #CHUNKS} chunks into one completion; scores are per chunk. Each SDK
+ * folds its own chunk type, decoded once by its own mapper.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -36,7 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class ChunkDecodingBenchmark {
   private final String chunk = Workload.typicalChunkJson();
-  private final ServerSentEvent event = new ServerSentEvent(ServerSentEvent.DEFAULT_TYPE, chunk, "", OptionalLong.empty());
+  private final ServerSentEvent event =
+      new ServerSentEvent(ServerSentEvent.DEFAULT_TYPE, chunk, "", OptionalLong.empty());
   private final ChunkDecoder chatSdkDecoder = new ChunkDecoder();
   private final JsonMapper openAiMapper = ObjectMappers.jsonMapper();
   private final ObjectReader openAiChunkReader = openAiMapper.readerFor(ChatCompletionChunk.class);
