@@ -3,6 +3,7 @@ package dev.chatsdk.internal;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -87,7 +88,12 @@ public final class Json {
 
   /** Reads a non-streamed response body. */
   public static ChatCompletion readCompletion(byte[] json) throws IOException {
-    return CompletionReader.READER.readValue(json);
+    ChatCompletion completion = CompletionReader.READER.readValue(json);
+    if (completion == null) {
+      // Jackson reads the JSON value null as no object rather than failing; for a response body it is not one.
+      throw new JsonMappingException(null, "Expected a chat completion object, got JSON null");
+    }
+    return completion;
   }
 
   /** Reads the data of one stream event. */

@@ -127,10 +127,6 @@ public final class RealChatClient implements ChatClient {
     } catch (JsonProcessingException e) {
       throw notACompletion(response, body, e);
     }
-    if (completion == null) {
-      // The body was JSON null, which Jackson reads as no value rather than failing.
-      throw notACompletion(response, body, null);
-    }
     if (completion.choices().isEmpty() && completion.extra().containsKey("error")) {
       throw new ChatSdkException("The server answered " + describe(response) + " with an error: "
           + excerpt(body));
