@@ -15,6 +15,9 @@ import okhttp3.Response;
  */
 public final class HttpLog {
 
+  /** The log of a client without logging: every method returns at once. */
+  static final HttpLog OFF = new HttpLog(null, false);
+
   private final System.Logger logger;
   private final boolean enabled;
 

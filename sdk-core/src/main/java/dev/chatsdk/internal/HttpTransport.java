@@ -62,7 +62,7 @@ public final class HttpTransport {
         .addInterceptor(new CallTag.Timeouts())
         .addNetworkInterceptor(new CallTag.CrossOriginGuard())
         .build();
-    this.log = new HttpLog(config.logger(), config.logging());
+    this.log = config.logging() ? new HttpLog(config.logger(), true) : HttpLog.OFF;
     this.watch = new InterruptWatch(config.scheduler());
   }
 

@@ -22,6 +22,7 @@ public final class TransportConfig {
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(10);
 
+  private static final String LOGGER_NAME = "dev.chatsdk.http";
   private static final TransportConfig DEFAULTS = builder().build();
 
   private final int maxRetries;
@@ -83,8 +84,12 @@ public final class TransportConfig {
     return logging;
   }
 
+  /**
+   * Where logging goes: the logger given to the builder, else {@code System.getLogger("dev.chatsdk.http")}, looked up
+   * only when asked for (finding the platform's logger costs tens of milliseconds at startup).
+   */
   public System.Logger logger() {
-    return logger;
+    return logger != null ? logger : System.getLogger(LOGGER_NAME);
   }
 
   public Clock clock() {
@@ -122,7 +127,7 @@ public final class TransportConfig {
     private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
     private boolean retryOnModelLoading;
     private boolean logging;
-    private System.Logger logger = System.getLogger("dev.chatsdk.http");
+    private System.Logger logger;
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
     private ScheduledExecutorService scheduler;
