@@ -9,7 +9,7 @@ import java.util.function.Function;
  * Turns the events of a chat stream into chunks: skips events without data, raises the errors the server reports
  * ({@code event: error}, or an error object as data) and data that is not a chunk as {@code StreamException}s.
  *
- * <p>The hot path parses each event once: the {@link FastChunkReader} reads the common chunk shape, Jackson
+ * <p>The hot path parses each event once: the {@link FastResponseReader} reads the common chunk shape, Jackson
  * everything the fast reader declines. An error object reads as a chunk whose {@code error} lands in
  * {@link ChatCompletionChunk#extra()}, so telling it apart costs one map lookup.
  *
@@ -28,7 +28,7 @@ public final class ChunkDecoder implements Function<ServerSentEvent, ChatComplet
     return event.data().startsWith(DONE);
   }
 
-  private final FastChunkReader fastReader = new FastChunkReader();
+  private final FastResponseReader fastReader = new FastResponseReader();
 
   /**
    * Returns the chunk {@code event} carries, or null for an event without data (a keep-alive).
@@ -45,7 +45,7 @@ public final class ChunkDecoder implements Function<ServerSentEvent, ChatComplet
     if (data.isBlank()) {
       return null;
     }
-    ChatCompletionChunk chunk = fastReader.read(data);
+    ChatCompletionChunk chunk = fastReader.chunk(data);
     if (chunk == null) {
       try {
         chunk = Json.readChunk(data);

@@ -1,7 +1,10 @@
 package dev.chatsdk.internal;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
- * The JSON tokens {@link FastChunkReader} reads, over a buffer reused from one chunk's data to the next. It reads
+ * The JSON tokens {@link FastResponseReader} reads, over a buffer reused from one chunk's data to the next. It reads
  * only what that reader accepts; anything else throws {@link Decline}, which abandons the read.
  *
  * <p>Each method that reads a value starts at the value, whitespace already skipped, and ends just after it.
@@ -18,7 +21,7 @@ final class JsonCursor {
   static final Decline DECLINE = new Decline();
 
   /** Data longer than this is left to Jackson rather than kept in a buffer for the rest of the stream. */
-  private static final int MAX_CHARS = 64 * 1024;
+  static final int MAX_CHARS = 64 * 1024;
   /** The most digits an integer may have: every such number fits a long, so no overflow check is needed. */
   private static final int MAX_DIGITS = 18;
   /**
@@ -249,6 +252,38 @@ final class JsonCursor {
     long value = integer();
     // Jackson gives the smallest of Integer and Long that holds the value.
     return value == (int) value ? (Object) (int) value : (Object) value;
+  }
+
+  /**
+   * Adds the member whose key was just read to {@code extra}, which it creates on first use, and returns it. Its
+   * value must be a scalar, its key new and not one Jackson would bind to the extra map itself.
+   */
+  Map<String, Object> addMember(Map<String, Object> extra) {
+    if (isKey("extra") || isKey("")) {
+      // Jackson binds members of these names to the extra map itself (the record component "extra", the unnamed
+      // creator parameter of Delta.fromJson) rather than adding them to it.
+      throw DECLINE;
+    }
+    String key = key();
+    Map<String, Object> map = extra == null ? new LinkedHashMap<>() : extra;
+    if (map.containsKey(key)) {
+      throw DECLINE;
+    }
+    map.put(key, scalar());
+    return map;
+  }
+
+  /** The extra members read, or none. */
+  static Map<String, Object> orEmpty(Map<String, Object> extra) {
+    return extra == null ? Map.of() : extra;
+  }
+
+  /** Declines a key seen before in the same object; otherwise returns {@code seen} with its bit set. */
+  static int once(int seen, int bit) {
+    if ((seen & bit) != 0) {
+      throw DECLINE;
+    }
+    return seen | bit;
   }
 
   /** An integer that fits an int. */

@@ -10,15 +10,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The differential test of {@link FastChunkReader}: for every input, the reader either declines or reads exactly what
- * Jackson reads ({@code equals} on the records, {@code extra()} included). The inputs are every JSON payload of this
- * module's tests, typical chunks of real servers, seeded random chunks, mutations of all of these, and runs of chunks
- * that differ only inside their content string, as most chunks of a stream do.
+ * The differential test of {@link FastResponseReader} on chunks: for every input, the reader either declines or reads
+ * exactly what Jackson reads ({@code equals} on the records, {@code extra()} included). The inputs are every JSON
+ * payload of this module's tests, typical chunks of real servers, seeded random chunks, mutations of all of these, and
+ * runs of chunks that differ only inside their content string, as most chunks of a stream do.
  *
  * <p>One reader reads all the inputs of a test, as one reader reads a whole stream, so that what it keeps from one
  * chunk to the next (the template, the repeated strings) is tested too.
  */
-class FastChunkReaderTest {
+class FastChunkReadTest {
 
   /** Override with {@code -Dchatsdk.fuzz.seed=...} and {@code -Dchatsdk.fuzz.cases=...} to search further. */
   private static final long SEED = Long.getLong("chatsdk.fuzz.seed", 0x5EED_0006L);
@@ -61,12 +61,12 @@ class FastChunkReaderTest {
       }
       """);
 
-  private final FastChunkReader reader = new FastChunkReader();
+  private final FastResponseReader reader = new FastResponseReader();
 
   @Test
   void commonChunksTakeTheFastPath() throws IOException {
     for (String data : COMMON_CHUNKS) {
-      assertThat(reader.read(data)).as(data).isNotNull().isEqualTo(Json.readChunk(data));
+      assertThat(reader.chunk(data)).as(data).isNotNull().isEqualTo(Json.readChunk(data));
     }
   }
 
@@ -83,7 +83,7 @@ class FastChunkReaderTest {
 
   @Test
   void randomChunksReadAsJacksonReadsThem() {
-    ChunkFuzzer fuzzer = new ChunkFuzzer(SEED);
+    ResponseFuzzer fuzzer = new ResponseFuzzer(SEED);
     Tally tally = new Tally();
     for (int i = 0; i < CASES; i++) {
       tally.check(reader, fuzzer.chunk());
@@ -94,7 +94,7 @@ class FastChunkReaderTest {
 
   @Test
   void mutatedPayloadsReadAsJacksonReadsThem() {
-    ChunkFuzzer fuzzer = new ChunkFuzzer(SEED + 1);
+    ResponseFuzzer fuzzer = new ResponseFuzzer(SEED + 1);
     List<String> seeds = new ArrayList<>(COMMON_CHUNKS);
     seeds.addAll(TestSourceFixtures.payloads());
     Tally tally = new Tally();
@@ -108,7 +108,7 @@ class FastChunkReaderTest {
 
   @Test
   void chunksThatDifferInTheirContentReadAsJacksonReadsThem() {
-    ChunkFuzzer fuzzer = new ChunkFuzzer(SEED + 2);
+    ResponseFuzzer fuzzer = new ResponseFuzzer(SEED + 2);
     Tally tally = new Tally();
     for (int i = 0; i < CASES / 10; i++) {
       String base = i % 2 == 0 ? COMMON_CHUNKS.get(i / 2 % COMMON_CHUNKS.size()) : fuzzer.chunk();
@@ -126,8 +126,8 @@ class FastChunkReaderTest {
     String before = """
         {"id":"c1","choices":[{"index":0,"delta":{"content":"Oui"},"finish_reason":"length"}],"x_note":"é"}""";
     String after = before.replace("Oui", "Non");
-    ChatCompletionChunk first = reader.read(before);
-    ChatCompletionChunk second = reader.read(after);
+    ChatCompletionChunk first = reader.chunk(before);
+    ChatCompletionChunk second = reader.chunk(after);
 
     assertThat(second).isEqualTo(Json.readChunk(after));
     // Parsing would have made a new Optional: the template passed on the first chunk's.
@@ -136,17 +136,17 @@ class FastChunkReaderTest {
 
   @Test
   void toolCallsContentPartsAndLogprobsAreLeftToJackson() {
-    assertThat(reader.read("""
+    assertThat(reader.chunk("""
         {"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"{"}}]}}]}""")).isNull();
-    assertThat(reader.read("""
+    assertThat(reader.chunk("""
         {"choices":[{"index":0,"delta":{"content":[{"type":"text","text":"a"}]}}]}""")).isNull();
-    assertThat(reader.read("""
+    assertThat(reader.chunk("""
         {"choices":[{"index":0,"delta":{"content":"a"},"logprobs":{"content":[]}}]}""")).isNull();
   }
 
   @Test
   void errorObjectsAreLeftToJackson() {
-    assertThat(reader.read("""
+    assertThat(reader.chunk("""
         {"error":{"message":"boom","type":"server_error"}}""")).isNull();
   }
 
@@ -154,22 +154,22 @@ class FastChunkReaderTest {
   void dataLongerThanTheBufferLimitIsLeftToJackson() {
     String longContent = "a".repeat(70_000);
 
-    assertThat(reader.read("{\"choices\":[{\"delta\":{\"content\":\"" + longContent + "\"}}]}")).isNull();
-    assertThat(reader.read(COMMON_CHUNKS.get(1))).isNotNull();
+    assertThat(reader.chunk("{\"choices\":[{\"delta\":{\"content\":\"" + longContent + "\"}}]}")).isNull();
+    assertThat(reader.chunk(COMMON_CHUNKS.get(1))).isNotNull();
   }
 
   @Test
   void malformedDataIsLeftToJackson() {
-    assertThat(reader.read("{\"id\":\"x\",")).isNull();
-    assertThat(reader.read("{\"id\":\"x\"} trailing")).isNull();
-    assertThat(reader.read("{\"created\":01}")).isNull();
-    assertThat(reader.read("{\"id\":\"bad \\x escape\"}")).isNull();
+    assertThat(reader.chunk("{\"id\":\"x\",")).isNull();
+    assertThat(reader.chunk("{\"id\":\"x\"} trailing")).isNull();
+    assertThat(reader.chunk("{\"created\":01}")).isNull();
+    assertThat(reader.chunk("{\"id\":\"bad \\x escape\"}")).isNull();
   }
 
   @Test
   void stringsRepeatedByAChunkOfAnotherShapeAreTheSameInstances() {
-    ChatCompletionChunk first = reader.read(COMMON_CHUNKS.get(0));
-    ChatCompletionChunk last = reader.read(COMMON_CHUNKS.get(2));
+    ChatCompletionChunk first = reader.chunk(COMMON_CHUNKS.get(0));
+    ChatCompletionChunk last = reader.chunk(COMMON_CHUNKS.get(2));
 
     assertThat(last.id()).isSameAs(first.id());
     assertThat(last.model()).isSameAs(first.model());
@@ -181,8 +181,8 @@ class FastChunkReaderTest {
     int taken;
     int declined;
 
-    void check(FastChunkReader reader, String data) {
-      ChatCompletionChunk fast = reader.read(data);
+    void check(FastResponseReader reader, String data) {
+      ChatCompletionChunk fast = reader.chunk(data);
       if (fast == null) {
         declined++;
         return;

@@ -9,21 +9,30 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Seeded random chunk data for the differential test of {@link FastChunkReader}: chunk-shaped JSON whose fields are
- * mostly of their usual type and sometimes of any other, with unknown and oddly named keys, escapes, non-ASCII text,
+ * Seeded random responses for the differential tests of {@link FastResponseReader}: chunk-shaped and completion-shaped
+ * JSON whose fields are mostly of their usual type and sometimes of any other, with unknown and oddly named keys, escapes, non-ASCII text,
  * repeated keys and random whitespace; and text mutations (characters inserted, deleted, replaced) of any payload.
  */
-final class ChunkFuzzer {
+final class ResponseFuzzer {
 
   private static final String[] CHUNK_KEYS = {
     "id", "object", "created", "model", "choices", "usage", "system_fingerprint", "service_tier",
   };
   private static final String[] CHOICE_KEYS = {"index", "delta", "finish_reason", "logprobs"};
+  private static final String[] COMPLETION_CHOICE_KEYS = {"index", "message", "finish_reason", "logprobs"};
+  private static final String[] MESSAGE_KEYS = {
+    "role", "content", "reasoning_content", "reasoning", "refusal", "name", "tool_calls", "annotations", "audio",
+    "function_call",
+  };
   private static final String[] DELTA_KEYS = {
     "role", "content", "reasoning_content", "reasoning", "refusal", "tool_calls", "function_call",
   };
   private static final String[] USAGE_KEYS = {
     "prompt_tokens", "completion_tokens", "total_tokens", "prompt_tokens_details", "completion_tokens_details",
+  };
+  private static final String[] PROMPT_DETAILS_KEYS = {"cached_tokens", "audio_tokens"};
+  private static final String[] COMPLETION_DETAILS_KEYS = {
+    "reasoning_tokens", "audio_tokens", "accepted_prediction_tokens", "rejected_prediction_tokens",
   };
   /** Keys no record types, some named like a Java accessor or differing from a typed key only in case or space. */
   private static final String[] ODD_KEYS = {
@@ -58,16 +67,26 @@ final class ChunkFuzzer {
   };
 
   private final Random random;
-  /** Whether the chunk being written may hold values of any type, repeated keys and invalid numbers. */
+  /** Whether the response being written may hold values of any type, repeated keys and invalid numbers. */
   private boolean wild;
+  /** Whether the response being written is a completion, whose choices hold a message rather than a delta. */
+  private boolean completion;
 
-  ChunkFuzzer(long seed) {
+  ResponseFuzzer(long seed) {
     this.random = new Random(seed);
   }
 
   /** A random chunk-shaped JSON text: one in three wild, the others well formed with usual types. */
   String chunk() {
     wild = random.nextInt(3) == 0;
+    completion = false;
+    return object(CHUNK_KEYS, 0);
+  }
+
+  /** A random completion-shaped JSON text: one in three wild, the others well formed with usual types. */
+  String completion() {
+    wild = random.nextInt(3) == 0;
+    completion = true;
     return object(CHUNK_KEYS, 0);
   }
 
@@ -145,15 +164,24 @@ final class ChunkFuzzer {
       return "null";
     }
     return switch (key) {
-      case "created", "index", "prompt_tokens", "completion_tokens", "total_tokens" ->
+      case "created", "index", "prompt_tokens", "completion_tokens", "total_tokens", "cached_tokens", "audio_tokens",
+          "reasoning_tokens", "accepted_prediction_tokens", "rejected_prediction_tokens" ->
           pick(wild ? NUMBERS : INTEGERS);
-      case "choices" -> array(() -> object(CHOICE_KEYS, depth), 3);
+      case "choices" -> array(() -> object(completion ? COMPLETION_CHOICE_KEYS : CHOICE_KEYS, depth), 3);
       case "delta" -> object(DELTA_KEYS, depth);
+      case "message" -> object(MESSAGE_KEYS, depth);
       case "usage" -> object(USAGE_KEYS, depth);
-      case "logprobs", "tool_calls", "function_call", "prompt_tokens_details", "completion_tokens_details" ->
-          wild && random.nextBoolean() ? anyValue(depth) : "null";
+      case "prompt_tokens_details" -> object(PROMPT_DETAILS_KEYS, depth);
+      case "completion_tokens_details" -> object(COMPLETION_DETAILS_KEYS, depth);
+      case "tool_calls", "annotations" -> wild && random.nextBoolean() ? anyValue(depth) : emptyOrNull();
+      case "logprobs", "function_call", "audio" -> wild && random.nextBoolean() ? anyValue(depth) : "null";
       default -> string();
     };
+  }
+
+  /** An empty array, as servers send for no tool calls or annotations, or null. */
+  private String emptyOrNull() {
+    return random.nextBoolean() ? "[" + space() + "]" : "null";
   }
 
   /** Any JSON value, or something near one. */
