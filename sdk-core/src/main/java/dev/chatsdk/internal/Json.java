@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -29,53 +28,52 @@ import java.io.IOException;
  * The one place the {@link ObjectMapper} lives, configured once: lenient reading (unknown fields kept by the models'
  * any-setters, a single value accepted where a list is expected, NaN accepted), requests written without absent
  * values, and the union types read and written by the small (de)serializers of this package.
+ *
+ * <p>The mapper, and each reader, is built on first use: building them is most of the SDK's startup cost, which a
+ * call whose request and completion take the hand-written paths ({@link RequestSerializer#write},
+ * {@link FastResponseReader}) never pays.
  */
 @SuppressWarnings("deprecation")
 public final class Json {
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .addModule(new Jdk8Module())
-      .addModule(new SimpleModule("chatsdk")
-          .addSerializer(ChatCompletionRequest.class, new RequestSerializer())
-          .addSerializer(AssistantMessage.class, new AssistantMessageSerializer())
-          .addDeserializer(Message.class, new MessageDeserializer())
-          .addDeserializer(MessageContent.class, new MessageContentDeserializer())
-          .addDeserializer(ContentPart.class, new ContentPartDeserializer())
-          .addDeserializer(Tool.class, new ToolDeserializer())
-          .addDeserializer(ToolChoice.class, new ToolChoiceDeserializer())
-          .addDeserializer(ResponseFormat.class, new ResponseFormatDeserializer())
-          .addDeserializer(Voice.class, new VoiceDeserializer())
-          .addDeserializer(FunctionCallOption.class, new FunctionCallOptionDeserializer())
-          .setDeserializerModifier(RequestDeserializer.modifier()))
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-      .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-      .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT, JsonInclude.Include.ALWAYS))
-      .build();
-
-  private static final ObjectWriter COMPLETE_WRITER =
-      MAPPER.writerFor(ChatCompletionRequest.class).withAttribute(RequestSerializer.STREAM, Boolean.FALSE);
-  private static final ObjectWriter STREAM_WRITER =
-      MAPPER.writerFor(ChatCompletionRequest.class).withAttribute(RequestSerializer.STREAM, Boolean.TRUE);
 
   private Json() {
   }
 
-  /**
-   * The readers, each built on first use: creating one builds the deserializers of its type, a cost at startup that a
-   * program making only whole calls should not pay for chunks, nor a stream whose chunks all take the fast path.
-   */
+  private static final class Mapper {
+    static final ObjectMapper INSTANCE = JsonMapper.builder()
+        .addModule(new Jdk8Module())
+        .addModule(new SimpleModule("chatsdk")
+            .addSerializer(ChatCompletionRequest.class, new RequestSerializer())
+            .addSerializer(AssistantMessage.class, new AssistantMessageSerializer())
+            .addDeserializer(Message.class, new MessageDeserializer())
+            .addDeserializer(MessageContent.class, new MessageContentDeserializer())
+            .addDeserializer(ContentPart.class, new ContentPartDeserializer())
+            .addDeserializer(Tool.class, new ToolDeserializer())
+            .addDeserializer(ToolChoice.class, new ToolChoiceDeserializer())
+            .addDeserializer(ResponseFormat.class, new ResponseFormatDeserializer())
+            .addDeserializer(Voice.class, new VoiceDeserializer())
+            .addDeserializer(FunctionCallOption.class, new FunctionCallOptionDeserializer())
+            .setDeserializerModifier(RequestDeserializer.modifier()))
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+        .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+        .defaultPropertyInclusion(
+            JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT, JsonInclude.Include.ALWAYS))
+        .build();
+  }
+
   private static final class CompletionReader {
-    static final ObjectReader READER = MAPPER.readerFor(ChatCompletion.class);
+    static final ObjectReader READER = mapper().readerFor(ChatCompletion.class);
   }
 
   private static final class ChunkReader {
-    static final ObjectReader READER = MAPPER.readerFor(ChatCompletionChunk.class);
+    static final ObjectReader READER = mapper().readerFor(ChatCompletionChunk.class);
   }
 
   /** The shared mapper. Do not reconfigure it: every reader and writer of the SDK depends on its settings. */
   public static ObjectMapper mapper() {
-    return MAPPER;
+    return Mapper.INSTANCE;
   }
 
   /**
@@ -83,7 +81,13 @@ public final class Json {
    * streaming, and the extra-body entries last, replacing typed fields of the same name.
    */
   public static byte[] writeRequest(ChatCompletionRequest request, boolean stream) throws IOException {
-    return (stream ? STREAM_WRITER : COMPLETE_WRITER).writeValueAsBytes(request);
+    return RequestSerializer.write(request, stream);
+  }
+
+  /** The request body as the mapper writes it, every value through Jackson: what {@link #writeRequest} is held to. */
+  static byte[] writeRequestWithJackson(ChatCompletionRequest request, boolean stream) throws IOException {
+    return mapper().writerFor(ChatCompletionRequest.class).withAttribute(RequestSerializer.STREAM, stream)
+        .writeValueAsBytes(request);
   }
 
   /**
