@@ -51,19 +51,43 @@ final class FastResponseReader {
   /** What decoding puts in place of bytes that are not UTF-8. */
   private static final char REPLACEMENT = '\uFFFD';
 
-  private final JsonCursor json = new JsonCursor();
+  private final JsonCursor json;
   private final ChunkTemplate template = new ChunkTemplate();
-  private final RepeatedText lastId = new RepeatedText();
-  private final RepeatedText lastObject = new RepeatedText();
-  private final RepeatedText lastModel = new RepeatedText();
-  private final RepeatedText lastFingerprint = new RepeatedText();
-  private final RepeatedText lastServiceTier = new RepeatedText();
-  private final RepeatedText lastRole = new RepeatedText();
-  private final RepeatedText lastFinishReason = new RepeatedText();
+  private final RepeatedText lastId;
+  private final RepeatedText lastObject;
+  private final RepeatedText lastModel;
+  private final RepeatedText lastFingerprint;
+  private final RepeatedText lastServiceTier;
+  private final RepeatedText lastRole;
+  private final RepeatedText lastFinishReason;
+
+  /** The choice readers, made once rather than as a method reference per read. */
+  private final Supplier<ChunkChoice> chunkChoice = this::chunkChoice;
+  private final Supplier<Choice> completionChoice = this::completionChoice;
 
   /** Where the plain content string of the chunk being read is, quotes excluded; -1 if it has none. */
   private int contentStart;
   private int contentEnd;
+
+  /** A reader for the chunks of one stream. */
+  FastResponseReader() {
+    this(new JsonCursor(), true);
+  }
+
+  private FastResponseReader(JsonCursor json, boolean stream) {
+    this.json = json;
+    this.lastId = repeatedText(stream);
+    this.lastObject = repeatedText(stream);
+    this.lastModel = repeatedText(stream);
+    this.lastFingerprint = repeatedText(stream);
+    this.lastServiceTier = repeatedText(stream);
+    this.lastRole = repeatedText(stream);
+    this.lastFinishReason = repeatedText(stream);
+  }
+
+  private static RepeatedText repeatedText(boolean stream) {
+    return stream ? new RepeatedText() : RepeatedText.NONE;
+  }
 
   /** Returns the chunk {@code data} holds, or null to leave it to Jackson. */
   ChatCompletionChunk chunk(String data) {
@@ -75,7 +99,7 @@ final class FastResponseReader {
       return chunk;
     }
     contentStart = -1;
-    Members<ChunkChoice> members = members(this::chunkChoice);
+    Members<ChunkChoice> members = members(chunkChoice);
     if (members == null) {
       return null;
     }
@@ -96,7 +120,10 @@ final class FastResponseReader {
       return null;
     }
     String text = new String(body, StandardCharsets.UTF_8);
-    return text.indexOf(REPLACEMENT) >= 0 ? null : new FastResponseReader().completion(text);
+    if (text.indexOf(REPLACEMENT) >= 0) {
+      return null;
+    }
+    return new FastResponseReader(new JsonCursor(text.length()), false).completion(text);
   }
 
   /** Returns the completion {@code body} holds, or null to leave it to Jackson. */
@@ -104,7 +131,7 @@ final class FastResponseReader {
     if (!json.reset(body)) {
       return null;
     }
-    Members<Choice> members = members(this::completionChoice);
+    Members<Choice> members = members(completionChoice);
     if (members == null) {
       return null;
     }

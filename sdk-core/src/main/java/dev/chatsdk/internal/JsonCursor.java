@@ -31,11 +31,21 @@ final class JsonCursor {
   private static final char END = '\0';
 
   /** The data, then {@link #END}. */
-  private char[] text = new char[512];
+  private char[] text;
   private int length;
   private int pos;
   private int keyStart;
   private int keyEnd;
+
+  /** A cursor for the data of a stream's events, whose buffer grows to the longest. */
+  JsonCursor() {
+    this(511);
+  }
+
+  /** A cursor whose buffer holds data of {@code capacity} characters without growing. */
+  JsonCursor(int capacity) {
+    text = new char[capacity + 1];
+  }
 
   /** Starts reading {@code data}; returns false, reading nothing, if it is longer than {@link #MAX_CHARS}. */
   boolean reset(String data) {

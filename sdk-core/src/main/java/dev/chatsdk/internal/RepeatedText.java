@@ -8,9 +8,21 @@ import java.util.Arrays;
  * {@link Arrays#equals}) is cheaper than scanning it, and returning the same String saves allocating it.
  */
 final class RepeatedText {
+  /** Remembers nothing: for a whole completion, whose strings never repeat. */
+  static final RepeatedText NONE = new RepeatedText(false);
+
+  private final boolean remembers;
   private String value;
   private char[] chars = new char[0];
   private int length = -1;
+
+  RepeatedText() {
+    this(true);
+  }
+
+  private RepeatedText(boolean remembers) {
+    this.remembers = remembers;
+  }
 
   /**
    * Whether the string whose first character is at {@code start} in {@code text} is this value: its characters, then
@@ -33,6 +45,9 @@ final class RepeatedText {
 
   /** Keeps {@code value}, a plain string whose characters are at {@code start} in {@code text}. */
   void remember(String value, char[] text, int start) {
+    if (!remembers) {
+      return;
+    }
     this.value = value;
     this.length = value.length();
     if (chars.length < length) {

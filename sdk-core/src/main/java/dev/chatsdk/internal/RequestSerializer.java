@@ -2,6 +2,8 @@ package dev.chatsdk.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.BufferRecycler;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import dev.chatsdk.model.ChatCompletionRequest;
@@ -11,7 +13,6 @@ import dev.chatsdk.model.MessageContent;
 import dev.chatsdk.model.SystemMessage;
 import dev.chatsdk.model.ToolMessage;
 import dev.chatsdk.model.UserMessage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -42,11 +43,18 @@ final class RequestSerializer extends StdSerializer<ChatCompletionRequest> {
 
   /** The request body, with {@code "stream": stream}; see the class comment. */
   static byte[] write(ChatCompletionRequest request, boolean stream) throws IOException {
-    ByteArrayOutputStream body = new ByteArrayOutputStream(512);
-    try (JsonGenerator gen = FACTORY.createGenerator(body)) {
-      write(request, stream, new Fields(request.extraBody(), gen, null));
+    // Buffers from Jackson's pool, as ObjectMapper.writeValueAsBytes takes them.
+    BufferRecycler buffers = FACTORY._getBufferRecycler();
+    try (ByteArrayBuilder body = new ByteArrayBuilder(buffers)) {
+      try (JsonGenerator gen = FACTORY.createGenerator(body)) {
+        write(request, stream, new Fields(request.extraBody(), gen, null));
+      }
+      byte[] bytes = body.toByteArray();
+      body.release();
+      return bytes;
+    } finally {
+      buffers.releaseToPool();
     }
-    return body.toByteArray();
   }
 
   @Override
