@@ -61,9 +61,13 @@ final class FastResponseReader {
   private final RepeatedText lastRole;
   private final RepeatedText lastFinishReason;
 
-  /** The choice readers, made once rather than as a method reference per read. */
-  private final Supplier<ChunkChoice> chunkChoice = this::chunkChoice;
-  private final Supplier<Choice> completionChoice = this::completionChoice;
+  /** The readers of the nested objects, made once rather than as method references per read. */
+  private final Supplier<Delta> deltaReader = this::delta;
+  private final Supplier<AssistantMessage> messageReader = this::message;
+  private final Supplier<ChunkChoice> chunkChoice =
+      () -> choice("delta", deltaReader, FastResponseReader::chunkChoice);
+  private final Supplier<Choice> completionChoice =
+      () -> choice("message", messageReader, FastResponseReader::completionChoice);
 
   /** Where the plain content string of the chunk being read is, quotes excluded; -1 if it has none. */
   private int contentStart;
@@ -218,9 +222,18 @@ final class FastResponseReader {
     return choices;
   }
 
-  private ChunkChoice chunkChoice() {
+  /** Makes a choice of one kind from the members both kinds have and its delta or message. */
+  private interface ChoiceMaker<B, C> {
+    C make(int index, B body, Optional<String> finishReason, Map<String, Object> extra);
+  }
+
+  /**
+   * Reads a choice: {@code index}, {@code finish_reason}, a null {@code logprobs}, and the object named
+   * {@code bodyKey} that {@code body} reads (a chunk's {@code delta}, a completion's {@code message}).
+   */
+  private <B, C> C choice(String bodyKey, Supplier<B> body, ChoiceMaker<B, C> maker) {
     int index = 0;
-    Delta delta = null;
+    B read = null;
     String finishReason = null;
     Map<String, Object> extra = null;
     int seen = 0;
@@ -229,9 +242,9 @@ final class FastResponseReader {
       if (json.isKey("index")) {
         seen = once(seen, 1);
         index = json.intValue();
-      } else if (json.isKey("delta")) {
+      } else if (json.isKey(bodyKey)) {
         seen = once(seen, 2);
-        delta = json.consume("null") ? null : delta();
+        read = json.consume("null") ? null : body.get();
       } else if (json.isKey("finish_reason")) {
         seen = once(seen, 4);
         finishReason = json.string(lastFinishReason);
@@ -242,8 +255,19 @@ final class FastResponseReader {
         extra = json.addMember(extra);
       }
     }
-    // A null delta becomes the empty one, as when Jackson passes null for an absent or null "delta".
-    return new ChunkChoice(index, delta, Optional.ofNullable(finishReason), Optional.empty(), orEmpty(extra));
+    // A null body stays null: the choice's constructor makes it the empty delta or message, as when Jackson passes
+    // null for an absent or null one.
+    return maker.make(index, read, Optional.ofNullable(finishReason), orEmpty(extra));
+  }
+
+  private static ChunkChoice chunkChoice(
+      int index, Delta delta, Optional<String> finishReason, Map<String, Object> extra) {
+    return new ChunkChoice(index, delta, finishReason, Optional.empty(), extra);
+  }
+
+  private static Choice completionChoice(
+      int index, AssistantMessage message, Optional<String> finishReason, Map<String, Object> extra) {
+    return new Choice(index, message, finishReason, Optional.empty(), extra);
   }
 
   private Delta delta() {
@@ -291,34 +315,6 @@ final class FastResponseReader {
     return new Delta(Optional.ofNullable(role), Optional.ofNullable(content),
         Optional.ofNullable(reasoningContent != null ? reasoningContent : reasoning), Optional.ofNullable(refusal),
         List.of(), Optional.empty(), orEmpty(extra));
-  }
-
-  private Choice completionChoice() {
-    int index = 0;
-    AssistantMessage message = null;
-    String finishReason = null;
-    Map<String, Object> extra = null;
-    int seen = 0;
-    for (boolean more = json.startObject(); more; more = json.nextMember()) {
-      json.readKey();
-      if (json.isKey("index")) {
-        seen = once(seen, 1);
-        index = json.intValue();
-      } else if (json.isKey("message")) {
-        seen = once(seen, 2);
-        message = json.consume("null") ? null : message();
-      } else if (json.isKey("finish_reason")) {
-        seen = once(seen, 4);
-        finishReason = json.string(lastFinishReason);
-      } else if (json.isKey("logprobs")) {
-        seen = once(seen, 8);
-        json.expectNull();
-      } else {
-        extra = json.addMember(extra);
-      }
-    }
-    // A null message becomes the empty one, as when Jackson passes null for an absent or null "message".
-    return new Choice(index, message, Optional.ofNullable(finishReason), Optional.empty(), orEmpty(extra));
   }
 
   /** A returned message; it has no setter for extra fields, so an unknown key declines. */
