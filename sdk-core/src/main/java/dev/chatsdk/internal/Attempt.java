@@ -18,7 +18,8 @@ import okhttp3.Response;
 
 /**
  * One HTTP exchange of a request that may take several: the OkHttp call, the limits it runs under, and who, if
- * anyone, cancelled it. Knows how to name what went wrong with it.
+ * anyone, cancelled it. Knows how to name what went wrong with it: every I/O failure of a call, before its response
+ * or while its body (a stream's included) is read, becomes an SDK exception here and nowhere else.
  */
 final class Attempt {
 
@@ -31,7 +32,8 @@ final class Attempt {
   }
 
   private final Call call;
-  private final String target;
+  /** Where the call went, and from the response on where its body comes from (a redirect may have moved it). */
+  private volatile String target;
   private final Duration connectTimeout;
   private final Duration readTimeout;
   private final Duration callTimeout;
@@ -40,6 +42,8 @@ final class Attempt {
   private volatile Cancel cancelled;
   private volatile boolean exhausted;
   private volatile boolean failed;
+  /** Whether the call had been cancelled when a read of the body failed. */
+  private volatile boolean cancelledWhenFailed;
 
   /**
    * @param watch the watch this attempt's thread is registered with until the response is closed, or null when no
@@ -53,6 +57,15 @@ final class Attempt {
     this.callTimeout = callTimeout;
     this.watch = watch;
     this.owner = watch == null ? null : Thread.currentThread();
+  }
+
+  /**
+   * The attempt behind a response to a call made without the transport. It knows only what the call says: its call
+   * timeout, and the read timeout the caller gives (OkHttp does not tell it). No thread is watched for interrupts, and
+   * no connect timeout applies once a response arrived.
+   */
+  static Attempt of(Call call, Duration readTimeout) {
+    return new Attempt(call, Duration.ZERO, readTimeout, Duration.ofNanos(call.timeout().timeoutNanos()), null);
   }
 
   /** {@code host:port}: what messages may say about where a call went (never a path, query or header). */
@@ -73,11 +86,6 @@ final class Attempt {
     return cancelled != null;
   }
 
-  /** Whether the call was cancelled because its thread was interrupted. */
-  boolean wasInterrupted() {
-    return cancelled == Cancel.INTERRUPT;
-  }
-
   void cancel(Cancel reason) {
     if (cancelled == null) {
       cancelled = reason;
@@ -94,6 +102,7 @@ final class Attempt {
 
   /** The response with a body that releases this attempt when closed, and cancels the call if closed early. */
   Response wrap(Response response) {
+    target = target(response.request().url());
     return response.newBuilder().body(new AttemptBody(response.body(), this)).build();
   }
 
@@ -102,6 +111,7 @@ final class Attempt {
   }
 
   void bodyFailed() {
+    cancelledWhenFailed = call.isCanceled();
     failed = true;
   }
 
@@ -123,18 +133,33 @@ final class Attempt {
    * @param beforeHeaders whether the failure came before the response headers, when trying again is safe
    */
   RetryPlan.Failure failure(IOException e, boolean beforeHeaders) {
+    return failure(e, beforeHeaders, false);
+  }
+
+  /**
+   * The SDK exception for a failure to read this attempt's response as a chat stream: as for any failure after the
+   * headers, with messages that say the stream was being read.
+   */
+  ChatSdkException streamFailure(IOException e) {
+    return failure(e, false, true).exception();
+  }
+
+  private RetryPlan.Failure failure(IOException e, boolean beforeHeaders, boolean stream) {
     Cancel reason = cancelled;
     if (reason == Cancel.INTERRUPT || isInterrupt(e)) {
       if (isInterrupt(e) || Thread.currentThread() == owner) {
         // Okio may have consumed the flag; whoever interrupted the thread still wants it seen.
         Thread.currentThread().interrupt();
       }
-      return RetryPlan.Failure.of(new ChatSdkException("Call to " + target + " was interrupted", e), false);
+      String what = stream ? "Reading the stream from " : "Call to ";
+      return RetryPlan.Failure.of(new ChatSdkException(what + target + " was interrupted", e), false);
     }
     if (reason == Cancel.CALLER) {
       return RetryPlan.Failure.of(new ChatSdkException("Call to " + target + " was cancelled", e), false);
     }
-    if (call.isCanceled()) {
+    // A failed body may have been closed since, and a stream that closes itself cancels its call: what counts is
+    // whether the call was already cancelled when the read failed.
+    if (failed ? cancelledWhenFailed : call.isCanceled()) {
       // OkHttp cancels a call itself when its call timeout fires.
       ChatSdkException failure = callTimeout.isZero()
           ? new ChatSdkException("Call to " + target + " was cancelled", e)
@@ -149,7 +174,9 @@ final class Attempt {
       return RetryPlan.Failure.of(timeout, beforeHeaders);
     }
     String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    ConnectionException failure = new ConnectionException("Connection to " + target + " failed: " + detail, e);
+    String during = stream ? " while reading the stream" : "";
+    ConnectionException failure =
+        new ConnectionException("Connection to " + target + " failed" + during + ": " + detail, e);
     return RetryPlan.Failure.of(failure, beforeHeaders && !isPermanent(e));
   }
 

@@ -2,7 +2,6 @@ package dev.chatsdk.internal;
 
 import dev.chatsdk.ApiException;
 import dev.chatsdk.ChatSdkException;
-import dev.chatsdk.ConnectionException;
 import dev.chatsdk.RequestOptions;
 import java.io.IOException;
 import java.time.Duration;
@@ -158,25 +157,23 @@ public final class HttpTransport {
 
   /**
    * The SDK exception for an {@link IOException} met while reading a response this transport returned: a
-   * {@code RequestTimeoutException} naming the read or call limit, a {@code ConnectionException}, or a
-   * {@link ChatSdkException} when the call was interrupted or cancelled (the interrupt flag is restored).
-   */
-  public static ChatSdkException readFailure(Response response, IOException e) {
-    if (response.body() instanceof AttemptBody body) {
-      return body.attempt().failure(e, false).exception();
-    }
-    return new ConnectionException("Reading the response from " + Attempt.target(response.request().url())
-        + " failed: " + e.getMessage(), e);
-  }
-
-  /**
-   * The call behind a response this transport returned, for a reader on another thread to cancel.
+   * {@code RequestTimeoutException} naming the read or call limit the attempt ran with, a {@code ConnectionException},
+   * or a {@link ChatSdkException} when the call was interrupted or cancelled (the interrupt flag is restored).
    *
    * @throws IllegalArgumentException if {@code response} did not come from a transport
    */
-  static Call callOf(Response response) {
+  public static ChatSdkException readFailure(Response response, IOException e) {
+    return attemptOf(response).failure(e, false).exception();
+  }
+
+  /**
+   * The attempt behind a response this transport returned: its call, and the limits it ran with.
+   *
+   * @throws IllegalArgumentException if {@code response} did not come from a transport
+   */
+  static Attempt attemptOf(Response response) {
     if (response.body() instanceof AttemptBody body) {
-      return body.attempt().call();
+      return body.attempt();
     }
     throw new IllegalArgumentException("Not a response of HttpTransport: " + response);
   }
@@ -184,11 +181,6 @@ public final class HttpTransport {
   /** Whether the OkHttp dispatcher is shut down (as {@code ChatClient.close()} does to one it owns). */
   boolean isShutDown() {
     return client.dispatcher().executorService().isShutdown();
-  }
-
-  /** The read timeout a call runs with: the request's own, else the transport's. */
-  Duration readTimeout(RequestOptions options) {
-    return options.readTimeout().orElse(config.readTimeout());
   }
 
   /** Reads what a non-2xx response says, closes it, and applies the retry rules' view of it. */

@@ -73,17 +73,14 @@ public final class RealChatClient implements ChatClient {
   @Override
   public ChatCompletionStream stream(ChatCompletionRequest request, RequestOptions options) {
     Response response = transport.execute(post(request, true), options);
-    return RealChatCompletionStream.open(response, HttpTransport.callOf(response), transport.readTimeout(options));
+    return RealChatCompletionStream.open(response);
   }
 
   @Override
   public Flow.Publisher<ChatCompletionChunk> streamAsync(ChatCompletionRequest request, RequestOptions options) {
     PostRequest post = post(request, true);
     Objects.requireNonNull(options, "options == null");
-    return new ChunkPublisher(() -> transport.executeAsync(post, options),
-        response -> RealChatCompletionStream.open(
-            response, HttpTransport.callOf(response), transport.readTimeout(options)),
-        dispatcher);
+    return new ChunkPublisher(() -> transport.executeAsync(post, options), RealChatCompletionStream::open, dispatcher);
   }
 
   @Override

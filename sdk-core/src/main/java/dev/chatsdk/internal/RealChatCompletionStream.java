@@ -2,7 +2,6 @@ package dev.chatsdk.internal;
 
 import dev.chatsdk.ChatCompletionStream;
 import dev.chatsdk.ChatSdkException;
-import dev.chatsdk.ConnectionException;
 import dev.chatsdk.RequestTimeoutException;
 import dev.chatsdk.model.ChatCompletionChunk;
 import dev.chatsdk.streaming.EventStream;
@@ -10,8 +9,6 @@ import dev.chatsdk.streaming.EventStreamException;
 import dev.chatsdk.streaming.ServerSentEvent;
 import dev.chatsdk.streaming.ServerSentEventReader;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -19,13 +16,13 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
-import okhttp3.HttpUrl;
 import okhttp3.Response;
 import okio.BufferedSource;
 
 /**
- * A {@link ChatCompletionStream} reading server-sent events from an OkHttp response. {@link #open} is where the client
- * hands over the response of a streaming request.
+ * A {@link ChatCompletionStream} reading server-sent events from an OkHttp response. {@link #open(Response)} is where
+ * the client hands over the response of a streaming request. A failure to read it is named by the {@link Attempt}
+ * that made the call, which knows the limits that call ran with.
  */
 public final class RealChatCompletionStream implements ChatCompletionStream {
 
@@ -36,29 +33,20 @@ public final class RealChatCompletionStream implements ChatCompletionStream {
 
   private final EventStream<ChatCompletionChunk> events;
   private final BufferedSource source;
-  private final Call call;
-  /** The transport's attempt behind the response, which knows whether an interrupt cancelled it; or null. */
   private final Attempt attempt;
-  private final Duration readTimeout;
-  private final String target;
   private final AtomicBoolean iterated = new AtomicBoolean();
   /** Set on the reading thread when {@code [DONE]} arrives, just before the stream closes itself. */
   private volatile boolean done;
-  /** Whether, when this stream closed, something else (OkHttp's call timeout) had already cancelled the call. */
-  private volatile boolean cancelledElsewhere;
 
-  private RealChatCompletionStream(Response response, Call call, Duration readTimeout) {
-    this.call = call;
-    this.attempt = attemptOf(response);
-    this.readTimeout = readTimeout;
-    this.target = target(response.request().url());
+  private RealChatCompletionStream(Response response, Attempt attempt) {
+    this.attempt = attempt;
     this.source = response.body().source();
     this.events = new EventStream<>(new ServerSentEventReader(source), new ChunkDecoder(), this::isDone, this::release);
   }
 
   /**
-   * Returns the stream of the response to a streaming request, checking first that it is one. Takes the response
-   * over: it is closed when the stream is, and before this method throws.
+   * Returns the stream of the response to a streaming request that {@link HttpTransport} returned, checking first
+   * that it is one. Takes the response over: it is closed when the stream is, and before this method throws.
    *
    * <ul>
    *   <li>{@code text/event-stream} (any parameters): read as server-sent events, as the chunks are iterated.
@@ -72,27 +60,46 @@ public final class RealChatCompletionStream implements ChatCompletionStream {
    *   <li>A status outside 2xx, which the client should have handled: the {@code ApiException} for it.
    * </ul>
    *
+   * <p>A {@link RequestTimeoutException} names the limits of the attempt that gave the response, such as the longer
+   * read timeout of a model-loading retry.
+   *
+   * @param response the response, with its body unread
+   * @throws IllegalArgumentException if {@code response} did not come from a transport
+   * @throws ChatSdkException as described above, or as iteration does if reading a JSON body fails
+   */
+  public static ChatCompletionStream open(Response response) {
+    Objects.requireNonNull(response, "response == null");
+    return open(response, HttpTransport.attemptOf(response));
+  }
+
+  /**
+   * Returns the stream of the response to a streaming call made with OkHttp directly, as {@link #open(Response)}
+   * does for the transport's.
+   *
    * @param response the response, with its body unread
    * @param call the call that gave it; {@link ChatCompletionStream#close()} cancels it
    * @param readTimeout the read timeout the call runs with, which a {@link RequestTimeoutException} names
-   * @throws ChatSdkException as described above, or as iteration does if reading a JSON body fails
    */
   public static ChatCompletionStream open(Response response, Call call, Duration readTimeout) {
     Objects.requireNonNull(response, "response == null");
     Objects.requireNonNull(call, "call == null");
     Objects.requireNonNull(readTimeout, "readTimeout == null");
+    Attempt attempt = Attempt.of(call, readTimeout);
+    return open(attempt.wrap(response), attempt);
+  }
+
+  private static ChatCompletionStream open(Response response, Attempt attempt) {
     try {
       StreamResponse.Kind kind = StreamResponse.check(response);
       if (kind == StreamResponse.Kind.EVENT_STREAM) {
-        return new RealChatCompletionStream(response, call, readTimeout);
+        return new RealChatCompletionStream(response, attempt);
       }
       return SingleChunkStream.of(StreamResponse.readJson(response));
     } catch (IOException e) {
       response.close();
-      throw readFailure(e, call.isCanceled(), wasInterrupted(attemptOf(response)), call, readTimeout,
-          target(response.request().url()));
+      throw attempt.streamFailure(e);
     } catch (RuntimeException | Error e) {
-      call.cancel();
+      attempt.call().cancel();
       response.close();
       throw e;
     }
@@ -110,8 +117,9 @@ public final class RealChatCompletionStream implements ChatCompletionStream {
         try {
           return chunks.hasNext();
         } catch (EventStreamException e) {
-          // The event stream closed itself, and so cancelled the call, before throwing.
-          throw readFailure(e.getCause(), cancelledElsewhere, wasInterrupted(attempt), call, readTimeout, target);
+          // The event stream closed itself, and so cancelled the call, before throwing: the attempt goes by the state
+          // of the call when the read failed.
+          throw attempt.streamFailure(e.getCause());
         }
       }
 
@@ -165,54 +173,8 @@ public final class RealChatCompletionStream implements ChatCompletionStream {
    * nothing.
    */
   private void release() {
-    cancelledElsewhere = call.isCanceled();
     if (!done) {
-      call.cancel();
+      attempt.call().cancel();
     }
-  }
-
-  /**
-   * The SDK exception for a failure to read the body: the read timeout, the call timeout, an interrupt, or else a
-   * failed connection.
-   *
-   * @param cancelled whether the call was cancelled before the failure, by something else than this stream
-   * @param interrupted whether the transport cancelled the call because the reading thread was interrupted
-   */
-  private static ChatSdkException readFailure(
-      IOException e, boolean cancelled, boolean interrupted, Call call, Duration readTimeout, String target) {
-    if (interrupted || e instanceof InterruptedIOException && "interrupted".equals(e.getMessage())) {
-      // Okio may have seen the thread's interrupt flag and cleared it; whoever interrupted the thread wants it seen.
-      Thread.currentThread().interrupt();
-      return new ChatSdkException("Reading the stream from " + target + " was interrupted", e);
-    }
-    if (e instanceof SocketTimeoutException) {
-      return new RequestTimeoutException(RequestTimeoutException.Limit.READ, readTimeout, target, e);
-    }
-    if (cancelled) {
-      // OkHttp's call timeout, or the caller cancelling the call directly.
-      long callTimeoutNanos = call.timeout().timeoutNanos();
-      return callTimeoutNanos > 0
-          ? new RequestTimeoutException(
-              RequestTimeoutException.Limit.CALL, Duration.ofNanos(callTimeoutNanos), target, e)
-          : new ChatSdkException("The call to " + target + " was cancelled", e);
-    }
-    String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return new ConnectionException(
-        "Connection to " + target + " failed while reading the stream: " + detail, e);
-  }
-
-  /** The transport's attempt behind a response, or null for a response that did not come from a transport. */
-  private static Attempt attemptOf(Response response) {
-    return response.body() instanceof AttemptBody body ? body.attempt() : null;
-  }
-
-  private static boolean wasInterrupted(Attempt attempt) {
-    return attempt != null && attempt.wasInterrupted();
-  }
-
-  /** {@code host:port}: what a message may say about where a call went (never a path, query or header). */
-  static String target(HttpUrl url) {
-    String host = url.host().contains(":") ? "[" + url.host() + "]" : url.host();
-    return host + ":" + url.port();
   }
 }

@@ -96,7 +96,7 @@ final class StreamResponse {
   private static ChatSdkException unexpected(Response response, byte[] body) {
     MediaType type = response.body().contentType();
     return new ChatSdkException("Expected an event stream (text/event-stream) from "
-        + RealChatCompletionStream.target(response.request().url()) + " but got "
+        + Attempt.target(response.request().url()) + " but got "
         + (type == null ? "a response without a content type" : type.toString()) + ": " + excerpt(response, body));
   }
 

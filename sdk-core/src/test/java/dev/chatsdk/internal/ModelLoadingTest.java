@@ -2,13 +2,20 @@ package dev.chatsdk.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.chatsdk.ChatCompletionStream;
 import dev.chatsdk.ModelLoadingException;
 import dev.chatsdk.RequestOptions;
+import dev.chatsdk.RequestTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
+import okhttp3.Interceptor;
+import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 
 class ModelLoadingTest extends TransportTestBase {
@@ -45,6 +52,32 @@ class ModelLoadingTest extends TransportTestBase {
     assertThat(server.takeRequest().getHeaders().get("x-wait-for-model")).isNull();
     assertThat(server.takeRequest().getHeaders().get("x-wait-for-model")).isEqualTo("true");
     assertThat(sleeps).isEmpty();
+  }
+
+  @Test
+  void streamThatStallsAfterTheModelLoadingRetryNamesTheReadTimeoutThatRetryRanWith() {
+    server.enqueue(loading(1));
+    server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/event-stream")
+        .body(stallingBody("data: {\"choices\":[]}\n\n")).build());
+    List<Long> readTimeouts = new CopyOnWriteArrayList<>();
+    // The retry waits over a minute for a byte: let its stall end after 100 ms instead, as that timeout would end it.
+    Interceptor shortStall = chain -> {
+      readTimeouts.add((long) chain.readTimeoutMillis());
+      Response response = chain.proceed(chain.request());
+      response.body().source().timeout().timeout(100, TimeUnit.MILLISECONDS);
+      return response;
+    };
+    HttpTransport transport = new HttpTransport(okHttp.newBuilder().addNetworkInterceptor(shortStall).build(),
+        config().retryOnModelLoading(true).readTimeout(Duration.ofMillis(150)).build());
+
+    try (ChatCompletionStream stream = stream(transport)) {
+      RequestTimeoutException e = catchThrowableOfType(RequestTimeoutException.class, () -> stream.forEach(c -> { }));
+
+      assertThat(readTimeouts).containsExactly(150L, 61_000L);
+      assertThat(e.limit()).isEqualTo(RequestTimeoutException.Limit.READ);
+      assertThat(e.timeout()).isEqualTo(Duration.ofSeconds(61));
+      assertThat(e).hasMessage("read timeout of 61s exceeded (" + server.getHostName() + ":" + server.getPort() + ")");
+    }
   }
 
   @Test
@@ -92,5 +125,9 @@ class ModelLoadingTest extends TransportTestBase {
     assertThat(future.get(5, TimeUnit.SECONDS)).isEqualTo("{\"ok\":true}");
     server.takeRequest();
     assertThat(server.takeRequest().getHeaders().get("x-wait-for-model")).isEqualTo("true");
+  }
+
+  private ChatCompletionStream stream(HttpTransport transport) {
+    return RealChatCompletionStream.open(transport.execute(post(true), RequestOptions.none()));
   }
 }
