@@ -4,9 +4,11 @@ import dev.chatsdk.ChatCompletionStream;
 import dev.chatsdk.ChatSdkException;
 import dev.chatsdk.ConnectionException;
 import dev.chatsdk.RequestTimeoutException;
+import dev.chatsdk.StreamException;
 import dev.chatsdk.model.ChatCompletionChunk;
 import dev.chatsdk.streaming.EventStream;
 import dev.chatsdk.streaming.EventStreamException;
+import dev.chatsdk.streaming.EventTooLargeException;
 import dev.chatsdk.streaming.ServerSentEvent;
 import dev.chatsdk.streaming.ServerSentEventReader;
 import java.io.IOException;
@@ -47,13 +49,14 @@ public final class RealChatCompletionStream implements ChatCompletionStream {
   /** Whether, when this stream closed, something else (OkHttp's call timeout) had already cancelled the call. */
   private volatile boolean cancelledElsewhere;
 
-  private RealChatCompletionStream(Response response, Call call, Duration readTimeout) {
+  private RealChatCompletionStream(Response response, Call call, Duration readTimeout, int sizeLimit) {
     this.call = call;
     this.attempt = attemptOf(response);
     this.readTimeout = readTimeout;
     this.target = target(response.request().url());
     this.source = response.body().source();
-    this.events = new EventStream<>(new ServerSentEventReader(source), new ChunkDecoder(), this::isDone, this::release);
+    this.events = new EventStream<>(
+        new ServerSentEventReader(source, sizeLimit), new ChunkDecoder(), this::isDone, this::release);
   }
 
   /**
@@ -78,13 +81,21 @@ public final class RealChatCompletionStream implements ChatCompletionStream {
    * @throws ChatSdkException as described above, or as iteration does if reading a JSON body fails
    */
   public static ChatCompletionStream open(Response response, Call call, Duration readTimeout) {
+    return open(response, call, readTimeout, ServerSentEventReader.DEFAULT_SIZE_LIMIT);
+  }
+
+  /**
+   * As {@link #open(Response, Call, Duration)}, with a size limit for a line or an event's data other than the
+   * reader's default: tests reach a small one without sending megabytes.
+   */
+  static ChatCompletionStream open(Response response, Call call, Duration readTimeout, int sizeLimit) {
     Objects.requireNonNull(response, "response == null");
     Objects.requireNonNull(call, "call == null");
     Objects.requireNonNull(readTimeout, "readTimeout == null");
     try {
       StreamResponse.Kind kind = StreamResponse.check(response);
       if (kind == StreamResponse.Kind.EVENT_STREAM) {
-        return new RealChatCompletionStream(response, call, readTimeout);
+        return new RealChatCompletionStream(response, call, readTimeout, sizeLimit);
       }
       return SingleChunkStream.of(StreamResponse.readJson(response));
     } catch (IOException e) {
@@ -111,6 +122,10 @@ public final class RealChatCompletionStream implements ChatCompletionStream {
           return chunks.hasNext();
         } catch (EventStreamException e) {
           // The event stream closed itself, and so cancelled the call, before throwing.
+          if (e.getCause() instanceof EventTooLargeException tooLarge) {
+            // The bytes arrived and were refused: the stream is malformed, the connection did not fail.
+            throw new StreamException(tooLarge.getMessage(), tooLarge);
+          }
           throw readFailure(e.getCause(), cancelledElsewhere, wasInterrupted(attempt), call, readTimeout, target);
         }
       }
