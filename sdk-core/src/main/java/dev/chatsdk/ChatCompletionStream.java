@@ -39,8 +39,9 @@ import java.util.stream.StreamSupport;
  *
  * <ul>
  *   <li>{@link StreamException} when the server reports an error inside the stream ({@code {"error": ...}} as a
- *       chunk, or an {@code event: error}), with the server's message, or when a chunk is not a chat completion chunk,
- *       with the offending data (truncated);
+ *       chunk, or an {@code event: error}), with the server's message, when a chunk is not a chat completion chunk,
+ *       with the offending data (truncated), or when a line or the data of one event is longer than 16 MiB (a
+ *       broken server that never ends one would otherwise exhaust the heap), with a message naming the limit;
  *   <li>{@link RequestTimeoutException} when no byte arrived within the read timeout;
  *   <li>{@link ConnectionException} when the connection dropped or failed;
  *   <li>{@link ChatSdkException} when the reading thread was interrupted (its interrupt flag is set again).

@@ -3,9 +3,11 @@ package dev.chatsdk.internal;
 import dev.chatsdk.ChatCompletionStream;
 import dev.chatsdk.ChatSdkException;
 import dev.chatsdk.RequestTimeoutException;
+import dev.chatsdk.StreamException;
 import dev.chatsdk.model.ChatCompletionChunk;
 import dev.chatsdk.streaming.EventStream;
 import dev.chatsdk.streaming.EventStreamException;
+import dev.chatsdk.streaming.EventTooLargeException;
 import dev.chatsdk.streaming.ServerSentEvent;
 import dev.chatsdk.streaming.ServerSentEventReader;
 import java.io.IOException;
@@ -38,10 +40,11 @@ public final class RealChatCompletionStream implements ChatCompletionStream {
   /** Set on the reading thread when {@code [DONE]} arrives, just before the stream closes itself. */
   private volatile boolean done;
 
-  private RealChatCompletionStream(Response response, Attempt attempt) {
+  private RealChatCompletionStream(Response response, Attempt attempt, int sizeLimit) {
     this.attempt = attempt;
     this.source = response.body().source();
-    this.events = new EventStream<>(new ServerSentEventReader(source), new ChunkDecoder(), this::isDone, this::release);
+    this.events = new EventStream<>(
+        new ServerSentEventReader(source, sizeLimit), new ChunkDecoder(), this::isDone, this::release);
   }
 
   /**
@@ -69,7 +72,7 @@ public final class RealChatCompletionStream implements ChatCompletionStream {
    */
   public static ChatCompletionStream open(Response response) {
     Objects.requireNonNull(response, "response == null");
-    return open(response, HttpTransport.attemptOf(response));
+    return open(response, HttpTransport.attemptOf(response), ServerSentEventReader.DEFAULT_SIZE_LIMIT);
   }
 
   /**
@@ -81,18 +84,26 @@ public final class RealChatCompletionStream implements ChatCompletionStream {
    * @param readTimeout the read timeout the call runs with, which a {@link RequestTimeoutException} names
    */
   public static ChatCompletionStream open(Response response, Call call, Duration readTimeout) {
+    return open(response, call, readTimeout, ServerSentEventReader.DEFAULT_SIZE_LIMIT);
+  }
+
+  /**
+   * As {@link #open(Response, Call, Duration)}, with a size limit for a line or an event's data other than the
+   * reader's default: tests reach a small one without sending megabytes.
+   */
+  static ChatCompletionStream open(Response response, Call call, Duration readTimeout, int sizeLimit) {
     Objects.requireNonNull(response, "response == null");
     Objects.requireNonNull(call, "call == null");
     Objects.requireNonNull(readTimeout, "readTimeout == null");
     Attempt attempt = Attempt.of(call, readTimeout);
-    return open(attempt.wrap(response), attempt);
+    return open(attempt.wrap(response), attempt, sizeLimit);
   }
 
-  private static ChatCompletionStream open(Response response, Attempt attempt) {
+  private static ChatCompletionStream open(Response response, Attempt attempt, int sizeLimit) {
     try {
       StreamResponse.Kind kind = StreamResponse.check(response);
       if (kind == StreamResponse.Kind.EVENT_STREAM) {
-        return new RealChatCompletionStream(response, attempt);
+        return new RealChatCompletionStream(response, attempt, sizeLimit);
       }
       return SingleChunkStream.of(StreamResponse.readJson(response));
     } catch (IOException e) {
@@ -119,6 +130,10 @@ public final class RealChatCompletionStream implements ChatCompletionStream {
         } catch (EventStreamException e) {
           // The event stream closed itself, and so cancelled the call, before throwing: the attempt goes by the state
           // of the call when the read failed.
+          if (e.getCause() instanceof EventTooLargeException tooLarge) {
+            // The bytes arrived and were refused: the stream is malformed, the connection did not fail.
+            throw new StreamException(tooLarge.getMessage(), tooLarge);
+          }
           throw attempt.streamFailure(e.getCause());
         }
       }

@@ -9,14 +9,19 @@ import dev.chatsdk.ConnectionException;
 import dev.chatsdk.RequestTimeoutException;
 import dev.chatsdk.StreamException;
 import dev.chatsdk.model.ChatCompletionChunk;
+import dev.chatsdk.streaming.EventTooLargeException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
+import mockwebserver3.MockResponseBody;
 import mockwebserver3.SocketEffect;
 import okhttp3.OkHttpClient;
+import okio.BufferedSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,6 +152,23 @@ class ChatStreamErrorTest {
   }
 
   @Test
+  void lineThatNeverEndsRaisesStreamExceptionNamingTheLimitAndDropsTheConnection() throws Exception {
+    EndlessLineBody body = new EndlessLineBody();
+    server.server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/event-stream").body(body).build());
+
+    StreamException e = failure(StreamException.class, server.open(4096));
+
+    assertThat(received).extracting(StreamServer::content).containsExactly("Once", " upon");
+    assertThat(e)
+        .hasMessage("The event stream sent a line longer than the limit of 4096 bytes")
+        .hasCauseInstanceOf(EventTooLargeException.class);
+    assertThat(e.serverMessage()).isEmpty();
+    assertThat(server.call.isCanceled()).isTrue();
+    assertThat(body.clientGone.await(5, TimeUnit.SECONDS)).as("server saw the socket closed").isTrue();
+    assertThat(server.client.connectionPool().connectionCount()).isZero();
+  }
+
+  @Test
   void droppedConnectionMidChunkRaisesConnectionException() throws IOException {
     server.server.enqueue(new MockResponse.Builder()
         .setHeader("Content-Type", "text/event-stream")
@@ -220,6 +242,30 @@ class ChatStreamErrorTest {
         .body(TWO_CHUNKS_AND_A_LONG_ONE)
         .onResponseBody(SocketEffect.Stall.INSTANCE)
         .build();
+  }
+
+  /** Writes {@link #TWO_CHUNKS}, then a data line that it never ends, until writing fails because the client left. */
+  private static final class EndlessLineBody implements MockResponseBody {
+    final CountDownLatch clientGone = new CountDownLatch(1);
+
+    @Override
+    public long getContentLength() {
+      return -1;
+    }
+
+    @Override
+    public void writeTo(BufferedSink sink) throws IOException {
+      sink.writeUtf8(TWO_CHUNKS).writeUtf8("data: ").flush();
+      String more = "a".repeat(1024);
+      try {
+        while (true) {
+          sink.writeUtf8(more).flush();
+        }
+      } catch (IOException e) {
+        clientGone.countDown();
+        throw e;
+      }
+    }
   }
 
   /** Iterates the stream into {@link #received} and returns what ended it. */

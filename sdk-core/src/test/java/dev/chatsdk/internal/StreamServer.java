@@ -2,6 +2,7 @@ package dev.chatsdk.internal;
 
 import dev.chatsdk.ChatCompletionStream;
 import dev.chatsdk.model.ChatCompletionChunk;
+import dev.chatsdk.streaming.ServerSentEventReader;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,8 +45,14 @@ final class StreamServer implements AutoCloseable {
 
   /** Sends a request and opens the stream of the response to it, whatever the test enqueued. */
   ChatCompletionStream open() throws IOException {
+    return open(ServerSentEventReader.DEFAULT_SIZE_LIMIT);
+  }
+
+  /** As {@link #open()}, with this size limit for a line or an event's data. */
+  ChatCompletionStream open(int sizeLimit) throws IOException {
     call = client.newCall(new Request.Builder().url(server.url("/v1/chat/completions")).build());
-    return RealChatCompletionStream.open(call.execute(), call, Duration.ofMillis(client.readTimeoutMillis()));
+    return RealChatCompletionStream.open(
+        call.execute(), call, Duration.ofMillis(client.readTimeoutMillis()), sizeLimit);
   }
 
   /** Every chunk of the stream, which is then closed. */

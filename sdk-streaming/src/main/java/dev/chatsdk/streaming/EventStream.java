@@ -28,7 +28,8 @@ import java.util.stream.StreamSupport;
  *
  * <ul>
  *   <li>When the source fails, {@code hasNext()} throws {@link EventStreamException} whose cause is the
- *       {@link IOException}.
+ *       {@link IOException}. When the input breaks the reader's size limit, the cause is the
+ *       {@link EventTooLargeException} and its message is the exception's message too.
  *   <li>An unchecked exception or error thrown by the decoder or the terminator test propagates from
  *       {@code hasNext()} unchanged. This is how a decoder reports an event it cannot decode or an error event the
  *       server sent.
@@ -154,7 +155,9 @@ public final class EventStream<T> implements Iterable<T>, AutoCloseable {
         // The read failed because another thread closed the resource under it: that is the end the caller asked for.
         return null;
       }
-      EventStreamException failure = new EventStreamException("Reading the event stream failed", e);
+      // Input that broke the reader's size limit did not fail to arrive: the message says what was refused.
+      String message = e instanceof EventTooLargeException ? e.getMessage() : "Reading the event stream failed";
+      EventStreamException failure = new EventStreamException(message, e);
       closeAfter(failure);
       throw failure;
     } catch (RuntimeException | Error e) {

@@ -26,9 +26,25 @@ import okio.ByteString;
  *   <li>Bytes that are not UTF-8 decode to U+FFFD.
  * </ul>
  *
+ * <p>It also sets a size limit, which the WHATWG rules do not: a server that never ends a line, or never ends an
+ * event, would otherwise make it buffer until the heap runs out. A line may hold at most the limit in bytes, not
+ * counting its line end (a byte order mark that starts the stream counts toward its first line), and so may the
+ * data of one event, counting the LFs that join its lines. {@link #next()} throws {@link EventTooLargeException} as
+ * soon as either is longer, without reading the rest: it then holds no more than the limit and one read from the
+ * source (8 KiB from an okio buffered source).
+ *
  * <p>Not thread-safe: use one reader from one thread at a time.
  */
 public final class ServerSentEventReader implements Closeable {
+
+  /**
+   * The size limit of a reader made without one: 16 MiB. The largest events that real servers send carry base64
+   * media: audio output deltas of up to a few hundred KB, and images (partial images while one is generated, or a
+   * whole generated image as a data URL in a chat delta, as OpenRouter sends it) of a few MB for a large PNG. 16 MiB
+   * stays well clear of those while bounding what a broken or hostile stream can make a client hold (the line as
+   * bytes, then as text) to tens of MB.
+   */
+  public static final int DEFAULT_SIZE_LIMIT = 16 * 1024 * 1024;
 
   /** Reads eight bytes of a segment at once, in the order they arrived. */
   private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -40,6 +56,7 @@ public final class ServerSentEventReader implements Closeable {
 
   private final BufferedSource source;
   private final Buffer buffer;
+  private final int sizeLimit;
   private final Buffer.UnsafeCursor cursor = new Buffer.UnsafeCursor();
 
   private boolean atStart = true;
@@ -48,6 +65,8 @@ public final class ServerSentEventReader implements Closeable {
 
   /** The first data line of the pending event; null while the data buffer is empty. */
   private String data;
+  /** The size in bytes of the pending event's data as it arrived, LFs between lines included; set with data. */
+  private long dataSize;
   /** The pending event's whole data once it has a second line, so a one-line event needs no copying. */
   private final StringBuilder multiLineData = new StringBuilder();
   private boolean multiLine;
@@ -55,16 +74,34 @@ public final class ServerSentEventReader implements Closeable {
   private String lastEventId = "";
   private OptionalLong retry = OptionalLong.empty();
 
-  /** Creates a reader that pulls bytes from {@code source} as it needs them; it owns the source from now on. */
+  /**
+   * Creates a reader with the {@linkplain #DEFAULT_SIZE_LIMIT default size limit} that pulls bytes from
+   * {@code source} as it needs them; it owns the source from now on.
+   */
   public ServerSentEventReader(BufferedSource source) {
+    this(source, DEFAULT_SIZE_LIMIT);
+  }
+
+  /**
+   * Creates a reader that pulls bytes from {@code source} as it needs them; it owns the source from now on.
+   *
+   * @param sizeLimit the most bytes a line, or the data of one event, may hold; at least 1
+   */
+  public ServerSentEventReader(BufferedSource source, int sizeLimit) {
     this.source = Objects.requireNonNull(source, "source == null");
+    if (sizeLimit < 1) {
+      throw new IllegalArgumentException("sizeLimit < 1: " + sizeLimit);
+    }
     this.buffer = source.getBuffer();
+    this.sizeLimit = sizeLimit;
   }
 
   /**
    * Reads until the next event is dispatched and returns it, or returns null at the end of the input (and on every
    * call after that). Blocks until the source has delivered the blank line that ends the event.
    *
+   * @throws EventTooLargeException if a line or the data of an event is longer than the size limit; the reader
+   *     should not be used after that
    * @throws IOException if the source fails; the reader should not be used after that
    */
   public ServerSentEvent next() throws IOException {
@@ -114,19 +151,33 @@ public final class ServerSentEventReader implements Closeable {
   /**
    * Returns the index in the buffer of the first CR or LF, reading from the source until one arrives, or -1 if the
    * input ends first.
+   *
+   * @throws EventTooLargeException once the line is known to be longer than the size limit, without reading further
    */
   private long indexOfLineEnd() throws IOException {
     long scanned = 0;
     while (true) {
       long lineEnd = indexOfLineEndInBuffer(scanned);
       if (lineEnd != -1) {
+        if (lineEnd > sizeLimit) {
+          throw lineTooLong();
+        }
         return lineEnd;
       }
       scanned = buffer.size();
+      // Checked once per read from the source, not per byte: what is buffered grows by at most one read past it.
+      if (scanned > sizeLimit) {
+        throw lineTooLong();
+      }
       if (!source.request(scanned + 1)) {
         return -1;
       }
     }
+  }
+
+  private EventTooLargeException lineTooLong() {
+    return new EventTooLargeException(
+        "The event stream sent a line longer than the limit of " + sizeLimit + " bytes");
   }
 
   /**
@@ -216,6 +267,13 @@ public final class ServerSentEventReader implements Closeable {
     buffer.skip(valueStart);
     long valueLength = length - valueStart;
     if (field == DATA) {
+      // Counted before the value is decoded, so that an event's data never holds more than the limit.
+      long size = data == null ? valueLength : dataSize + 1 + valueLength;
+      if (size > sizeLimit) {
+        throw new EventTooLargeException(
+            "The event stream sent an event whose data is longer than the limit of " + sizeLimit + " bytes");
+      }
+      dataSize = size;
       appendData(buffer.readUtf8(valueLength));
     } else if (field == EVENT) {
       // "If the field name is "event": Set the event type buffer to field value."

@@ -172,6 +172,23 @@ class EventStreamTest {
   }
 
   @Test
+  void inputBeyondTheSizeLimitSurfacesAsEventStreamExceptionNamingIt() {
+    SlicedSource source = SlicedSource.of("data: a\n\ndata: " + "x".repeat(100) + "\n\n");
+    EventStream<String> stream =
+        new EventStream<>(new ServerSentEventReader(Okio.buffer(source), 16), DATA, event -> false, resource);
+    Iterator<String> values = stream.iterator();
+    assertThat(values.next()).isEqualTo("a");
+    assertThatThrownBy(values::hasNext)
+        .isInstanceOf(EventStreamException.class)
+        .hasMessage("The event stream sent a line longer than the limit of 16 bytes")
+        .cause().isInstanceOf(EventTooLargeException.class)
+        .hasMessage("The event stream sent a line longer than the limit of 16 bytes");
+    assertThat(resource.closes).hasValue(1);
+    assertThat(source.isClosed()).isTrue();
+    assertThat(values.hasNext()).isFalse();
+  }
+
+  @Test
   void resourceCloseFailureReportedOnce() {
     IOException failure = new IOException("cannot close");
     resource.failure = failure;

@@ -37,8 +37,16 @@ final class Slicings {
   }
 
   static void forEachSlicing(byte[] input, ReaderCheck check) {
+    forEachSlicing(input, ServerSentEventReader.DEFAULT_SIZE_LIMIT, check);
+  }
+
+  static void forEachSlicing(String input, int sizeLimit, ReaderCheck check) {
+    forEachSlicing(input.getBytes(StandardCharsets.UTF_8), sizeLimit, check);
+  }
+
+  static void forEachSlicing(byte[] input, int sizeLimit, ReaderCheck check) {
     for (Slicing slicing : slicings(input.length, new Random(input.length))) {
-      ServerSentEventReader reader = new ServerSentEventReader(Okio.buffer(slicing.source(input, null)));
+      ServerSentEventReader reader = new ServerSentEventReader(Okio.buffer(slicing.source(input, null)), sizeLimit);
       try {
         check.check(reader);
       } catch (IOException e) {
