@@ -53,7 +53,8 @@ public final class RealChatCompletionStream implements ChatCompletionStream {
     this.readTimeout = readTimeout;
     this.target = target(response.request().url());
     this.source = response.body().source();
-    this.events = new EventStream<>(new ServerSentEventReader(source), new ChunkDecoder(), this::isDone, this::release);
+    this.events = new EventStream<>(new ServerSentEventReader(source),
+        new ChunkDecoder(Redactor.of(response)), this::isDone, this::release);
   }
 
   /**
