@@ -18,6 +18,13 @@ import java.util.TreeMap;
  * server's own message as parsed from whichever body shape it sent (OpenAI's {@code {"error": {"message": ...}}},
  * Hugging Face's and TGI's {@code {"error": "..."}}, FastAPI's {@code {"detail": ...}}, vLLM's top-level
  * {@code {"message": ...}}, plain text, or a short excerpt of an HTML page).
+ *
+ * <p>Some servers echo the caller's credentials in an error body. So that they never reach a log or a stack trace,
+ * every exact occurrence of a secret the request sent, the API key (without its {@code Bearer} scheme) or the value
+ * of another header that may carry one ({@code api-key}, {@code x-auth-token}, ...), is replaced with
+ * {@code [redacted]} in the body before anything reads it: in this message, {@link #errorMessage()},
+ * {@link #rawBody()} and every other field parsed from the body. Values shorter than 8 characters are left alone, and
+ * nothing else in the server's text changes.
  */
 public class ApiException extends ChatSdkException {
 
@@ -96,7 +103,8 @@ public class ApiException extends ChatSdkException {
   /**
    * The server's own message, never null: the text of whichever field its body shape uses, the compact JSON text of
    * a structured FastAPI {@code detail}, the trimmed text of a plain-text body, a short excerpt of an HTML page, or
-   * the empty string when the body was empty.
+   * the empty string when the body was empty. A secret of the request that it echoes reads {@code [redacted]} (see
+   * the class comment).
    */
   public String errorMessage() {
     return details.errorMessage();
@@ -127,7 +135,8 @@ public class ApiException extends ChatSdkException {
 
   /**
    * The response body as text, cut to its first {@value #MAX_RAW_BODY_CHARS} characters (the SDK also stops reading
-   * an error body after a few kilobytes, so a huge proxy page never fills memory).
+   * an error body after a few kilobytes, so a huge proxy page never fills memory). Each secret of the request that
+   * the body echoes reads {@code [redacted]}, as the class comment says; the rest is the server's text as it came.
    */
   public String rawBody() {
     return details.rawBody();

@@ -8,7 +8,8 @@ import java.util.Optional;
  * were delivered; none after it. Never retried, since part of the answer was already consumed.
  *
  * <p>When the server sent an error, {@link #serverMessage()} is its message (always part of {@link #getMessage()}
- * too) and {@link #errorType()} the type it named.
+ * too) and {@link #errorType()} the type it named. In both, as in any excerpt of the stream the message shows, a secret
+ * of the request that the server echoes reads {@code [redacted]}, as for {@link ApiException}.
  */
 public class StreamException extends ChatSdkException {
 

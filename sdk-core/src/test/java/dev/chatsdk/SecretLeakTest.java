@@ -1,6 +1,7 @@
 package dev.chatsdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.chatsdk.model.ChatCompletionChunk;
 import java.io.PrintWriter;
@@ -19,15 +20,19 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A sentinel key, given every way a key can be given, must never show in what the SDK lets out: exception messages and
  * stack traces (causes and suppressed exceptions included), {@code toString()} of client, builder and options, and
- * the log at its most verbose.
+ * the log at its most verbose; not even when the server echoes it, which turns it into {@code [redacted]}.
  */
 class SecretLeakTest extends ClientTestBase {
 
   private static final String SENTINEL = "hf_SENTINEL_5f3a9c";
+  /** A key as a proxy or self-hosted server might echo it whole in an error. */
+  private static final String ECHOED = "sk-live-2b8e4d1f9a0c";
 
   private final CapturingLogger log = new CapturingLogger();
   private final List<Throwable> failures = new ArrayList<>();
@@ -63,17 +68,163 @@ class SecretLeakTest extends ClientTestBase {
     assertThat(failures).hasSize(11);
     assertThat(log.lines).anyMatch(line -> line.contains("Authorization: <redacted>"))
         .anyMatch(line -> line.contains("X-Api-Key: <redacted>"))
-        .anyMatch(line -> line.contains("retrying"));
+        .anyMatch(line -> line.contains("retrying") && line.contains("[redacted]"));
     assertThat(shown.toString()).doesNotContain(SENTINEL);
+  }
+
+  @Test
+  void keyEchoedInAnErrorBodyIsRedactedFromMessageAndRawBody() throws Exception {
+    server.enqueue(json(401, """
+        {"error": {"message": "Incorrect API key provided: %s. Find your key at https://x.test/keys.",
+                   "type": "invalid_request_error", "code": "invalid_api_key"}}""".formatted(ECHOED)));
+
+    AuthenticationException e;
+    try (ChatClient client = builder().apiKey(ECHOED).build()) {
+      e = catchThrowableOfType(AuthenticationException.class, () -> client.complete(request()));
+    }
+
+    assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer " + ECHOED);
+    assertThat(e.errorMessage())
+        .isEqualTo("Incorrect API key provided: [redacted]. Find your key at https://x.test/keys.");
+    assertThat(e).hasMessageEndingWith(": " + e.errorMessage());
+    assertThat(e.rawBody()).isEqualTo("""
+        {"error": {"message": "Incorrect API key provided: [redacted]. Find your key at https://x.test/keys.",
+                   "type": "invalid_request_error", "code": "invalid_api_key"}}""");
+    assertThat(e.errorType()).contains("invalid_request_error");
+    assertThat(e.errorCode()).contains("invalid_api_key");
+  }
+
+  @Test
+  void wholeAuthorizationValueEchoedAsPlainTextKeepsItsSchemeOnly() {
+    String body = "Rejected header 'Authorization: Bearer " + ECHOED + "' at the gateway";
+    server.enqueue(new MockResponse.Builder().code(401).setHeader("Content-Type", "text/plain").body(body).build());
+
+    AuthenticationException e;
+    try (ChatClient client = builder().apiKey(ECHOED).build()) {
+      e = catchThrowableOfType(AuthenticationException.class, () -> client.complete(request()));
+    }
+
+    assertThat(e.errorMessage()).isEqualTo("Rejected header 'Authorization: Bearer [redacted]' at the gateway");
+    assertThat(e.rawBody()).isEqualTo(e.errorMessage());
+    assertThat(e.getMessage()).doesNotContain(ECHOED);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "data: {\"error\":{\"message\":\"key %s was revoked\",\"type\":\"auth\"}}",
+      "data: {\"error\":\"key %s was revoked\",\"error_type\":\"auth\"}",
+      "event: error\ndata: key %s was revoked"})
+  void keyEchoedInAnErrorInsideTheStreamIsRedacted(String errorEvent) {
+    server.enqueue(eventStream(chunk("Once") + errorEvent.formatted(ECHOED) + "\n\n"));
+    List<String> received = new ArrayList<>();
+
+    StreamException e;
+    try (ChatClient client = builder().apiKey(ECHOED).build();
+        ChatCompletionStream stream = client.stream(request())) {
+      e = catchThrowableOfType(StreamException.class, () -> stream.forEach(chunk -> received.add(content(chunk))));
+    }
+
+    assertThat(received).containsExactly("Once");
+    assertThat(e.serverMessage()).contains("key [redacted] was revoked");
+    assertThat(e).hasMessageContaining("key [redacted] was revoked").hasMessageNotContaining(ECHOED);
+  }
+
+  @Test
+  void keyEchoedInAnErrorSentWithStatus200IsRedacted() {
+    String error = "{\"error\": \"Incorrect API key provided: " + ECHOED + "\"}";
+    server.enqueue(json(200, error));
+    server.enqueue(json(200, error));
+
+    ChatSdkException completing;
+    StreamException streaming;
+    try (ChatClient client = builder().apiKey(ECHOED).build()) {
+      completing = catchThrowableOfType(ChatSdkException.class, () -> client.complete(request()));
+      streaming = catchThrowableOfType(StreamException.class, () -> client.stream(request()));
+    }
+
+    assertThat(completing)
+        .hasMessageEndingWith("with an error: {\"error\": \"Incorrect API key provided: [redacted]\"}");
+    assertThat(streaming.serverMessage()).contains("Incorrect API key provided: [redacted]");
+  }
+
+  @Test
+  void sensitiveCustomHeaderValuesEchoedAreRedactedAndOrdinaryOnesKept() {
+    String azureKey = "0f3c9a7d5e2b4c6a";
+    String sessionToken = "sess-77d1c0ffee";
+    server.enqueue(json(403, """
+        {"error": "api-key %s and x-session-token %s may not bill to acme-research"}"""
+        .formatted(azureKey, sessionToken)));
+
+    PermissionDeniedException e;
+    try (ChatClient client = builder().apiKey(null).header("api-key", azureKey).header("X-HF-Bill-To", "acme-research")
+        .build()) {
+      RequestOptions options = RequestOptions.builder().header("X-Session-Token", sessionToken).build();
+      e = catchThrowableOfType(PermissionDeniedException.class, () -> client.complete(request(), options));
+    }
+
+    assertThat(e.errorMessage())
+        .isEqualTo("api-key [redacted] and x-session-token [redacted] may not bill to acme-research");
+    assertThat(e.rawBody()).contains("api-key [redacted] and x-session-token [redacted]")
+        .doesNotContain(azureKey, sessionToken);
+  }
+
+  @Test
+  void shortKeyEchoedIsLeftAsItIs() {
+    String body = "{\"error\": \"Incorrect API key provided: abc1234\"}";
+    server.enqueue(json(401, body));
+
+    AuthenticationException e;
+    try (ChatClient client = builder().apiKey("abc1234").build()) {
+      e = catchThrowableOfType(AuthenticationException.class, () -> client.complete(request()));
+    }
+
+    assertThat(e.errorMessage()).isEqualTo("Incorrect API key provided: abc1234");
+    assertThat(e.rawBody()).isEqualTo(body);
+  }
+
+  @Test
+  void withoutKeyTheErrorTextIsLeftAsItIs() {
+    String body = "{\"error\": \"Incorrect API key provided: " + ECHOED + "\"}";
+    server.enqueue(json(401, body));
+    server.enqueue(eventStream(chunk("Once") + "data: {\"error\": \"key " + ECHOED + " was revoked\"}\n\n"));
+
+    AuthenticationException e;
+    StreamException inStream;
+    try (ChatClient client = builder().apiKey(null).build()) {
+      e = catchThrowableOfType(AuthenticationException.class, () -> client.complete(request()));
+      inStream = catchThrowableOfType(StreamException.class, () -> client.stream(request()).accumulate());
+    }
+
+    assertThat(e.errorMessage()).isEqualTo("Incorrect API key provided: " + ECHOED);
+    assertThat(e.rawBody()).isEqualTo(body);
+    assertThat(inStream.serverMessage()).contains("key " + ECHOED + " was revoked");
+  }
+
+  @Test
+  void asynchronousCallsRedactToo() throws Exception {
+    server.enqueue(json(401, "{\"error\": \"Incorrect API key provided: " + ECHOED + "\"}"));
+    server.enqueue(eventStream(chunk("Once") + "data: {\"error\": \"key " + ECHOED + " was revoked\"}\n\n"));
+
+    try (ChatClient client = builder().apiKey(ECHOED).build()) {
+      expectAsyncFailure(client.completeAsync(request()));
+      expectAsyncFailure(publish(client.streamAsync(request())));
+    }
+
+    assertThat(failures).hasSize(2);
+    assertThat(failures.get(0)).isInstanceOf(AuthenticationException.class)
+        .hasMessageEndingWith("Incorrect API key provided: [redacted]");
+    assertThat(((ApiException) failures.get(0)).rawBody()).doesNotContain(ECHOED).contains("[redacted]");
+    assertThat(failures.get(1)).isInstanceOf(StreamException.class)
+        .hasMessageEndingWith("key [redacted] was revoked");
   }
 
   private void provokeEveryFailure(ChatClient client, RequestOptions options) throws Exception {
     server.enqueue(json(200, completion("fine")));
     client.complete(request(), options);
-    server.enqueue(json(401, "{\"error\":\"Invalid credentials in Authorization header\"}"));
+    server.enqueue(json(401, "{\"error\":\"Invalid credentials in Authorization header: Bearer " + SENTINEL + "\"}"));
     expectFailure(() -> client.complete(request(), options));
-    server.enqueue(json(503, "{\"error\":\"overloaded\"}"));
-    server.enqueue(json(503, "{\"error\":\"overloaded\"}"));
+    server.enqueue(json(503, "{\"error\":\"overloaded, try again with " + SENTINEL + "\"}"));
+    server.enqueue(json(503, "{\"error\":\"overloaded, try again with " + SENTINEL + "\"}"));
     expectFailure(() -> client.complete(request()));
     server.enqueue(json(503, "{\"error\":\"Model acme/tiny is currently loading\",\"estimated_time\":5}"));
     server.enqueue(json(503, "{\"error\":\"Model acme/tiny is currently loading\",\"estimated_time\":5}"));
@@ -82,18 +233,18 @@ class SecretLeakTest extends ClientTestBase {
     server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
     expectFailure(() -> client.complete(request(), options));
     server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/html")
-        .body("<html><body>Proxy login</body></html>").build());
+        .body("<html><body>Proxy login for " + SENTINEL + "</body></html>").build());
     expectFailure(() -> client.stream(request()));
-    server.enqueue(eventStream(chunk("a") + "data: {\"error\":{\"message\":\"upstream failed\"}}\n\n"));
+    server.enqueue(eventStream(chunk("a") + "data: {\"error\":{\"message\":\"refused " + SENTINEL + "\"}}\n\n"));
     expectFailure(() -> client.stream(request(), options).accumulate());
-    server.enqueue(eventStream(chunk("a") + "data: {not json\n\n"));
+    server.enqueue(eventStream(chunk("a") + "data: " + SENTINEL + " is not json\n\n"));
     expectFailure(() -> client.stream(request()).accumulate());
     server.enqueue(eventStream(stallingBody(chunk("a"))));
     expectFailure(() -> client.stream(request()).accumulate());
-    server.enqueue(json(500, "{\"error\":\"boom\"}"));
-    server.enqueue(json(500, "{\"error\":\"boom\"}"));
+    server.enqueue(json(500, "{\"error\":\"boom: " + SENTINEL + "\"}"));
+    server.enqueue(json(500, "{\"error\":\"boom: " + SENTINEL + "\"}"));
     expectAsyncFailure(client.completeAsync(request(), options));
-    server.enqueue(json(404, "{\"error\":\"no such model\"}"));
+    server.enqueue(json(404, "{\"error\":\"no such model for " + SENTINEL + "\"}"));
     expectAsyncFailure(publish(client.streamAsync(request(), options)));
   }
 

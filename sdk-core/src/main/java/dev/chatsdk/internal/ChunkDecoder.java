@@ -3,6 +3,7 @@ package dev.chatsdk.internal;
 import dev.chatsdk.model.ChatCompletionChunk;
 import dev.chatsdk.streaming.ServerSentEvent;
 import java.io.IOException;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -13,7 +14,8 @@ import java.util.function.Function;
  * everything the fast reader declines. An error object reads as a chunk whose {@code error} lands in
  * {@link ChatCompletionChunk#extra()}, so telling it apart costs one map lookup.
  *
- * <p>One decoder serves one stream, from the thread that reads it.
+ * <p>One decoder serves one stream, from the thread that reads it, and hides in the errors it raises the secrets that
+ * stream's request sent.
  */
 public final class ChunkDecoder implements Function<ServerSentEvent, ChatCompletionChunk> {
 
@@ -29,6 +31,12 @@ public final class ChunkDecoder implements Function<ServerSentEvent, ChatComplet
   }
 
   private final FastResponseReader fastReader = new FastResponseReader();
+  private final Redactor redactor;
+
+  /** A decoder for the stream of a request with these secrets ({@link Redactor#NONE} for none). */
+  public ChunkDecoder(Redactor redactor) {
+    this.redactor = Objects.requireNonNull(redactor, "redactor == null");
+  }
 
   /**
    * Returns the chunk {@code event} carries, or null for an event without data (a keep-alive).
@@ -40,7 +48,7 @@ public final class ChunkDecoder implements Function<ServerSentEvent, ChatComplet
     String data = event.data();
     // Events of other types are read like messages: servers name their events freely, and only "error" means harm.
     if (ERROR_EVENT.equals(event.type())) {
-      throw StreamErrors.errorEvent(data);
+      throw StreamErrors.errorEvent(data, redactor);
     }
     if (data.isBlank()) {
       return null;
@@ -50,15 +58,15 @@ public final class ChunkDecoder implements Function<ServerSentEvent, ChatComplet
       try {
         chunk = Json.readChunk(data);
       } catch (IOException e) {
-        throw StreamErrors.malformed(data, e);
+        throw StreamErrors.malformed(data, e, redactor);
       }
     }
     if (chunk == null) {
       // The data was JSON null.
-      throw StreamErrors.malformed(data, null);
+      throw StreamErrors.malformed(data, null, redactor);
     }
     if (chunk.extra().get("error") != null || ERROR_EVENT.equals(chunk.object())) {
-      throw StreamErrors.reported(chunk.extra());
+      throw StreamErrors.reported(chunk.extra(), redactor);
     }
     return chunk;
   }

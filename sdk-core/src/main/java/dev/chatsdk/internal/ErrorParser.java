@@ -60,9 +60,12 @@ public final class ErrorParser {
   private ErrorParser() {
   }
 
-  /** {@link #toException(int, String, Headers, byte[], Clock)} with an HTTP-date {@code Retry-After} read against the system clock. */
+  /**
+   * {@link #toException(int, String, Headers, byte[], Redactor, Clock)} for a request that sent no secrets, with an
+   * HTTP-date {@code Retry-After} read against the system clock.
+   */
   public static ApiException toException(int status, String statusMessage, Headers headers, byte[] body) {
-    return toException(status, statusMessage, headers, body, Clock.systemUTC());
+    return toException(status, statusMessage, headers, body, Redactor.NONE, Clock.systemUTC());
   }
 
   /**
@@ -72,11 +75,13 @@ public final class ErrorParser {
    * @param statusMessage the reason phrase; when blank (HTTP/2 has none) the standard phrase for the status is used
    * @param headers the response headers
    * @param body the body, or as much of it as was read (at most {@link #MAX_BODY_BYTES} is useful)
+   * @param redactor the secrets of the request, hidden in the body before anything reads it, so that neither the
+   *     raw body nor any field parsed from it shows them
    * @param clock the clock an HTTP-date {@code Retry-After} is measured against
    */
   public static ApiException toException(
-      int status, String statusMessage, Headers headers, byte[] body, Clock clock) {
-    String text = new String(body, StandardCharsets.UTF_8);
+      int status, String statusMessage, Headers headers, byte[] body, Redactor redactor, Clock clock) {
+    String text = redactor.redact(new String(body, StandardCharsets.UTF_8));
     Parsed parsed = parse(text, headers.get("Content-Type"));
     ApiException.Details details = new ApiException.Details(
         status,

@@ -25,7 +25,8 @@ import okio.BufferedSource;
  * {@link TransportConfig} and {@link RetryPlan} describe. It knows URLs, headers and bytes, not chat.
  *
  * <p>Every non-2xx status becomes the {@link ApiException} of {@link ErrorParser} (after reading at most
- * {@link ErrorParser#MAX_BODY_BYTES} of the body), every I/O failure a {@code ConnectionException},
+ * {@link ErrorParser#MAX_BODY_BYTES} of the body, and hiding in it the secrets the request sent: see
+ * {@link Redactor}), every I/O failure a {@code ConnectionException},
  * {@code RequestTimeoutException} or, for an interrupted or cancelled call, a plain {@link ChatSdkException}. All
  * are unchecked. Retries happen only before a response is handed back, so a stream is never retried after its
  * first byte reached the caller.
@@ -191,8 +192,8 @@ public final class HttpTransport {
     } catch (IOException e) {
       return attempt.failure(e, false);
     }
-    ApiException error =
-        ErrorParser.toException(response.code(), response.message(), response.headers(), body, config.clock());
+    ApiException error = ErrorParser.toException(response.code(), response.message(), response.headers(), body,
+        Redactor.of(response), config.clock());
     return RetryPlan.Failure.of(error, response.headers());
   }
 

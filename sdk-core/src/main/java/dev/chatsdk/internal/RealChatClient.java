@@ -126,18 +126,20 @@ public final class RealChatClient implements ChatClient {
     }
     if (completion.choices().isEmpty() && completion.extra().containsKey("error")) {
       throw new ChatSdkException("The server answered " + describe(response) + " with an error: "
-          + excerpt(body));
+          + excerpt(Redactor.of(response), body));
     }
     return completion;
   }
 
   private static ChatSdkException notACompletion(Response response, byte[] body, Throwable cause) {
+    Redactor redactor = Redactor.of(response);
     return new ChatSdkException("The server answered " + describe(response) + " with a body that is not a chat "
-        + "completion: " + excerpt(body), cause);
+        + "completion: " + excerpt(redactor, body), redactor.safeCause(cause));
   }
 
-  private static String excerpt(byte[] body) {
-    return BodyText.clip(new String(body, StandardCharsets.UTF_8), EXCERPT_LIMIT);
+  /** The start of the body, its secrets hidden before it is cut so that none is left in part. */
+  private static String excerpt(Redactor redactor, byte[] body) {
+    return BodyText.clip(redactor.redact(new String(body, StandardCharsets.UTF_8)), EXCERPT_LIMIT);
   }
 
   /**

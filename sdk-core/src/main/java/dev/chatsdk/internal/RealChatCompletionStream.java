@@ -43,8 +43,8 @@ public final class RealChatCompletionStream implements ChatCompletionStream {
   private RealChatCompletionStream(Response response, Attempt attempt, int sizeLimit) {
     this.attempt = attempt;
     this.source = response.body().source();
-    this.events = new EventStream<>(
-        new ServerSentEventReader(source, sizeLimit), new ChunkDecoder(), this::isDone, this::release);
+    this.events = new EventStream<>(new ServerSentEventReader(source, sizeLimit),
+        new ChunkDecoder(Redactor.of(response)), this::isDone, this::release);
   }
 
   /**

@@ -5,7 +5,10 @@ import dev.chatsdk.StreamException;
 import java.util.List;
 import java.util.Map;
 
-/** The {@link StreamException}s of a chat stream: errors the server reported in it, and data that is not a chunk. */
+/**
+ * The {@link StreamException}s of a chat stream: errors the server reported in it, and data that is not a chunk. The
+ * server's text in them passes through the {@link Redactor} of the request, so a key the server echoes is hidden.
+ */
 final class StreamErrors {
 
   /** How much of a malformed chunk a message shows. */
@@ -26,46 +29,52 @@ final class StreamErrors {
   }
 
   /** The exception for an error object ({@link #isError(Map)}), with the server's message and error type. */
-  static StreamException reported(Map<?, ?> object) {
+  static StreamException reported(Map<?, ?> object, Redactor redactor) {
     Object error = object.get("error");
+    String message;
+    String type;
     if (error instanceof Map<?, ?> details) {
-      Object message = details.containsKey("message") ? details.get("message") : details;
-      return reported(text(message), firstText(details.get("type"), details.get("code")));
+      message = text(details.containsKey("message") ? details.get("message") : details);
+      type = firstText(details.get("type"), details.get("code"));
+    } else if (error != null) {
+      message = text(error);
+      type = firstText(object.get("error_type"), object.get("code"));
+    } else {
+      message = text(object.get("message"));
+      type = firstText(object.get("type"), object.get("code"));
     }
-    if (error != null) {
-      return reported(text(error), firstText(object.get("error_type"), object.get("code")));
-    }
-    return reported(text(object.get("message")), firstText(object.get("type"), object.get("code")));
+    return reported(redactor.redact(message), redactor.redact(type));
   }
 
   /**
    * The exception for an {@code event: error}, whatever its data: a JSON error object, another JSON object or
    * string, or plain text.
    */
-  static StreamException errorEvent(String data) {
+  static StreamException errorEvent(String data, Redactor redactor) {
     if (data.isBlank()) {
       return new StreamException(REPORTED + " (an error event without data)", null);
     }
     Object value = readJson(data);
     if (value instanceof Map<?, ?> object && (isError(object) || object.get("message") != null)) {
-      return reported(object);
+      return reported(object, redactor);
     }
     if (value instanceof String text) {
-      return reported(text, null);
+      return reported(redactor.redact(text), null);
     }
-    return reported(BodyText.plain(data), null);
+    // Redacted before it is cut, so that a secret across the cut leaves no part of itself.
+    return reported(BodyText.plain(redactor.redact(data)), null);
   }
 
   /**
    * The exception for data that is not a chat completion chunk, showing the data (truncated). An error object that
    * does not read as a chunk either (its other fields have the wrong types) is still reported as the server's error.
    */
-  static StreamException malformed(String data, Throwable cause) {
+  static StreamException malformed(String data, Throwable cause, Redactor redactor) {
     if (data.contains("\"error\"") && readJson(data) instanceof Map<?, ?> object && isError(object)) {
-      return reported(object);
+      return reported(object, redactor);
     }
-    return new StreamException(
-        "The stream sent data that is not a chat completion chunk: " + BodyText.clip(data, MAX_EXCERPT_CHARS), cause);
+    return new StreamException("The stream sent data that is not a chat completion chunk: "
+        + BodyText.clip(redactor.redact(data), MAX_EXCERPT_CHARS), redactor.safeCause(cause));
   }
 
   private static StreamException reported(String message, String type) {

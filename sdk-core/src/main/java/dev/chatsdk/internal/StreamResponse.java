@@ -6,6 +6,7 @@ import dev.chatsdk.StreamException;
 import dev.chatsdk.model.ChatCompletion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,7 +14,10 @@ import okhttp3.MediaType;
 import okhttp3.Response;
 import okio.BufferedSource;
 
-/** What the response to a streaming request holds, judged before its body is read as a stream. */
+/**
+ * What the response to a streaming request holds, judged before its body is read as a stream. Whatever of the body
+ * an exception shows has the secrets of the request hidden ({@link Redactor}).
+ */
 final class StreamResponse {
 
   /** How a successful response is read. */
@@ -35,7 +39,8 @@ final class StreamResponse {
   static Kind check(Response response) throws IOException {
     if (!response.isSuccessful()) {
       byte[] body = readAtMost(response.body().source(), ErrorParser.MAX_BODY_BYTES);
-      throw ErrorParser.toException(response.code(), response.message(), response.headers(), body);
+      throw ErrorParser.toException(response.code(), response.message(), response.headers(), body,
+          Redactor.of(response), Clock.systemUTC());
     }
     MediaType type = response.body().contentType();
     if (type == null) {
@@ -75,14 +80,14 @@ final class StreamResponse {
     }
     if (value instanceof Map<?, ?> object) {
       if (StreamErrors.isError(object)) {
-        throw StreamErrors.reported(object);
+        throw StreamErrors.reported(object, Redactor.of(response));
       }
       if (object.get("choices") instanceof List) {
         try {
           return Json.readCompletion(body);
         } catch (JsonProcessingException e) {
           throw new ChatSdkException("The server answered the stream request with a completion that does not read"
-              + " as one: " + excerpt(response, body), e);
+              + " as one: " + excerpt(response, body), Redactor.of(response).safeCause(e));
         }
       }
     }
@@ -102,7 +107,7 @@ final class StreamResponse {
 
   /** The start of a body that a message can show: the visible text of an HTML page, or the text itself. */
   private static String excerpt(Response response, byte[] body) {
-    String text = new String(body, StandardCharsets.UTF_8);
+    String text = Redactor.of(response).redact(new String(body, StandardCharsets.UTF_8));
     MediaType type = response.body().contentType();
     if (BodyText.isHtml(type == null ? null : type.toString(), text)) {
       return BodyText.htmlExcerpt(text);

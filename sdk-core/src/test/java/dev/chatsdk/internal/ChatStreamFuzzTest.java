@@ -60,7 +60,7 @@ class ChatStreamFuzzTest {
   @Timeout(value = 20, threadMode = ThreadMode.SEPARATE_THREAD)
   void decoderLetsOutOnlyStreamExceptionsOnRandomEvents() {
     Random random = new Random(SEED);
-    ChunkDecoder decoder = new ChunkDecoder();
+    ChunkDecoder decoder = new ChunkDecoder(Redactor.NONE);
     for (int run = 0; run < 5_000; run++) {
       String data = new String(FuzzBodies.next(random), StandardCharsets.UTF_8);
       String type = random.nextInt(5) == 0 ? ChunkDecoder.ERROR_EVENT : ServerSentEvent.DEFAULT_TYPE;

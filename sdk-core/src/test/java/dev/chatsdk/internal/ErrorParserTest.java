@@ -24,6 +24,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ErrorParserTest {
 
   private static final Headers JSON = Headers.of("Content-Type", "application/json");
+  private static final String KEY = "hf_echoed_9d3b7f";
+  private static final Redactor SENT_KEY = Redactor.of(Headers.of("Authorization", "Bearer " + KEY));
 
   private static ApiException parse(int status, String reason, Headers headers, String body) {
     return ErrorParser.toException(status, reason, headers, body.getBytes(UTF_8));
@@ -280,11 +282,36 @@ class ErrorParserTest {
   }
 
   @Test
+  void keyEchoedInAnHtmlPageShowsTheMarkerInTheExcerpt() {
+    String page = "<html><body><h1>401 Unauthorized</h1><p>Unknown key <code>" + KEY + "</code></p></body></html>";
+
+    ApiException e = ErrorParser.toException(401, "Unauthorized", Headers.of("Content-Type", "text/html"),
+        page.getBytes(UTF_8), SENT_KEY, Clock.systemUTC());
+
+    assertThat(e.errorMessage()).isEqualTo("401 Unauthorized Unknown key [redacted]");
+    assertThat(e.rawBody()).contains("<code>[redacted]</code>").doesNotContain(KEY);
+  }
+
+  @Test
+  void keyAcrossTheCutOfRawBodyAndMessageLeavesNoPartOfItself() {
+    String longBody = "x".repeat(ApiException.MAX_RAW_BODY_CHARS - 4) + " " + KEY;
+    String longText = "x".repeat(BodyText.MAX_TEXT_CHARS - 4) + " " + KEY;
+
+    ApiException cutBody = ErrorParser.toException(500, "", Headers.of(), longBody.getBytes(UTF_8), SENT_KEY,
+        Clock.systemUTC());
+    ApiException cutText = ErrorParser.toException(500, "", Headers.of(), longText.getBytes(UTF_8), SENT_KEY,
+        Clock.systemUTC());
+
+    assertThat(cutBody.rawBody()).hasSize(ApiException.MAX_RAW_BODY_CHARS).endsWith("xxx [re");
+    assertThat(cutText.errorMessage()).endsWith("xxx [re…");
+  }
+
+  @Test
   void rateLimitCarriesRetryAfterHttpDateMeasuredFromTheClock() {
     Clock clock = Clock.fixed(Instant.parse("2025-03-01T12:00:00Z"), ZoneOffset.UTC);
 
     RateLimitException e = (RateLimitException) ErrorParser.toException(429, "Too Many Requests",
-        Headers.of("Retry-After", "Sat, 01 Mar 2025 12:01:30 GMT"), new byte[0], clock);
+        Headers.of("Retry-After", "Sat, 01 Mar 2025 12:01:30 GMT"), new byte[0], Redactor.NONE, clock);
 
     assertThat(e.retryAfter()).contains(Duration.ofSeconds(90));
   }

@@ -11,6 +11,7 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import dev.chatsdk.benchmarks.Workload;
 import dev.chatsdk.internal.ChunkDecoder;
 import dev.chatsdk.internal.Json;
+import dev.chatsdk.internal.Redactor;
 import dev.chatsdk.streaming.ServerSentEvent;
 import java.io.IOException;
 import java.util.OptionalLong;
@@ -38,7 +39,7 @@ public class ChunkDecodingBenchmark {
   private final String chunk = Workload.typicalChunkJson();
   private final ServerSentEvent event =
       new ServerSentEvent(ServerSentEvent.DEFAULT_TYPE, chunk, "", OptionalLong.empty());
-  private final ChunkDecoder chatSdkDecoder = new ChunkDecoder();
+  private final ChunkDecoder chatSdkDecoder = new ChunkDecoder(Redactor.NONE);
   private final JsonMapper openAiMapper = ObjectMappers.jsonMapper();
   private final ObjectReader openAiChunkReader = openAiMapper.readerFor(ChatCompletionChunk.class);
   private final ObjectMapper jackson = new ObjectMapper();
