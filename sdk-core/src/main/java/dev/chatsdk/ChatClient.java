@@ -8,7 +8,9 @@ import dev.chatsdk.internal.HttpLog;
 import dev.chatsdk.internal.RealChatClient;
 import dev.chatsdk.internal.TransportConfig;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -107,6 +109,7 @@ public interface ChatClient extends AutoCloseable {
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final TransportConfig.Builder transport = TransportConfig.builder();
     private OkHttpClient okHttpClient;
+    private final List<ChatListener> listeners = new ArrayList<>();
 
     Builder() {
     }
@@ -227,6 +230,15 @@ public interface ChatClient extends AutoCloseable {
       return this;
     }
 
+    /**
+     * Adds a listener called for every call of the client; several are called in the order they were added, each
+     * isolated from the others' exceptions. See {@link ChatListener}.
+     */
+    public Builder listener(ChatListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener == null"));
+      return this;
+    }
+
     /** Lets tests replace the transport's clock, sleeper and scheduler. */
     Builder transport(Consumer<TransportConfig.Builder> configure) {
       configure.accept(transport);
@@ -241,7 +253,8 @@ public interface ChatClient extends AutoCloseable {
 
     /** A new client with this configuration. */
     public ChatClient build() {
-      return new RealChatClient(HttpUrl.get(baseUrl), resolveKey(), headers, transport.build(), okHttpClient);
+      return new RealChatClient(HttpUrl.get(baseUrl), resolveKey(), headers, transport.build(), okHttpClient,
+          List.copyOf(listeners));
     }
 
     private Optional<String> resolveKey() {

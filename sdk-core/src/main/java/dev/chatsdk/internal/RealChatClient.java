@@ -2,6 +2,7 @@ package dev.chatsdk.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.chatsdk.ChatClient;
+import dev.chatsdk.ChatListener;
 import dev.chatsdk.ChatCompletionStream;
 import dev.chatsdk.ChatSdkException;
 import dev.chatsdk.RequestOptions;
@@ -11,6 +12,7 @@ import dev.chatsdk.model.ChatCompletionRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,6 +39,7 @@ public final class RealChatClient implements ChatClient {
   /** Where asynchronous streams read, with OkHttp's asynchronous calls. */
   private final Executor dispatcher;
   private final boolean modelRequired;
+  private final List<ChatListener> listeners;
   private volatile boolean closed;
 
   /**
@@ -44,9 +47,10 @@ public final class RealChatClient implements ChatClient {
    * @param apiKey sent as a bearer token when present
    * @param headers sent with every request, already validated
    * @param userClient the caller's client, left open by {@link #close()}; null to own a new one
+   * @param listeners called for every call, in order
    */
   public RealChatClient(HttpUrl baseUrl, Optional<String> apiKey, Map<String, String> headers,
-      TransportConfig config, OkHttpClient userClient) {
+      TransportConfig config, OkHttpClient userClient, List<ChatListener> listeners) {
     Objects.requireNonNull(baseUrl, "baseUrl == null");
     this.endpoint = baseUrl.newBuilder().addPathSegments("chat/completions").build();
     Headers.Builder all = new Headers.Builder();
@@ -58,6 +62,7 @@ public final class RealChatClient implements ChatClient {
     this.transport = new HttpTransport(client, config);
     this.dispatcher = client.dispatcher().executorService();
     this.modelRequired = requiresModel(endpoint);
+    this.listeners = List.copyOf(listeners);
   }
 
   @Override

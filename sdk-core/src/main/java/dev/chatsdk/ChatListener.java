@@ -1,0 +1,81 @@
+package dev.chatsdk;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Observes the calls of a {@link ChatClient}: install one with {@link ChatClient.Builder#listener(ChatListener)}.
+ * Every method does nothing by default; override the ones you need.
+ *
+ * <p>For each logical call (a {@code complete}, {@code completeAsync}, {@code stream} or {@code streamAsync}) the
+ * client calls {@link #onStart} once, then for each attempt {@link #onResponse} when its status and headers arrive
+ * and {@link #onRetry} before each retry, then {@link #onFirstChunk} on a stream's first chunk, and at last exactly
+ * one of {@link #onEnd} and {@link #onFailure}. A stream ends when its iteration reaches the end of the body, else
+ * when it is closed.
+ *
+ * <p>{@link #onStart} runs on the thread that makes the call (for a {@code Flow} publisher, the thread of the first
+ * {@code request(n)}), before the request is sent: it may add headers sent on every attempt
+ * ({@link ChatCall#header}) and keep per-call state ({@link ChatCall#attach}). The other methods run on whichever
+ * thread reads the response. Keep them quick: they run inline with the call.
+ *
+ * <p>A listener that throws is logged through {@link System.Logger} {@code dev.chatsdk} and otherwise ignored: it
+ * never breaks the call or keeps other listeners from running. No event carries the API key.
+ */
+public interface ChatListener {
+
+  /** A new call, before its request is sent. */
+  default void onStart(ChatCall call) {
+  }
+
+  /**
+   * An attempt's response arrived (any status).
+   *
+   * @param statusCode the HTTP status
+   * @param elapsed from {@link #onStart} to the response's headers
+   */
+  default void onResponse(ChatCall call, int statusCode, Duration elapsed) {
+  }
+
+  /**
+   * A failed attempt is about to be retried.
+   *
+   * @param cause why the attempt failed
+   * @param delay the wait before the next attempt, whose number {@link ChatCall#attempt()} then gives
+   */
+  default void onRetry(ChatCall call, ChatSdkException cause, Duration delay) {
+  }
+
+  /**
+   * A stream delivered its first chunk.
+   *
+   * @param timeToFirstChunk from {@link #onStart} to the chunk
+   */
+  default void onFirstChunk(ChatCall call, Duration timeToFirstChunk) {
+  }
+
+  /** The call ended without an error: a completion was read, or a stream reached its end or was closed. */
+  default void onEnd(ChatCall call, ChatCallEnd end) {
+  }
+
+  /**
+   * The call failed: after its retries, while a stream was read, or by cancellation.
+   *
+   * @param error usually a {@link ChatSdkException}; a {@link java.util.concurrent.CancellationException} when the
+   *     caller cancelled an asynchronous call
+   * @param duration from {@link #onStart} to the failure
+   */
+  default void onFailure(ChatCall call, Throwable error, Duration duration) {
+  }
+
+  /** A tool runner is about to execute a tool the model called, on the thread that runs the loop. */
+  default void onToolStart(ToolExecution execution) {
+  }
+
+  /**
+   * A tool finished.
+   *
+   * @param failure what the tool threw, or why it could not run, when it did not succeed
+   */
+  default void onToolEnd(ToolExecution execution, Optional<Throwable> failure) {
+  }
+}

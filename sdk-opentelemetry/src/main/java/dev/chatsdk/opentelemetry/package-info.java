@@ -1,0 +1,2 @@
+/** OpenTelemetry GenAI spans and metrics for chatsdk calls. */
+package dev.chatsdk.opentelemetry;

@@ -1,0 +1,2 @@
+/** A scriptable fake chat-completion server for tests. */
+package dev.chatsdk.testkit;
