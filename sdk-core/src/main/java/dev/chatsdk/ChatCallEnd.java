@@ -1,5 +1,6 @@
 package dev.chatsdk;
 
+import dev.chatsdk.model.ChatCompletion;
 import dev.chatsdk.model.Usage;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +20,8 @@ import java.util.Optional;
  * @param timeToFirstChunk from the start of the call to a stream's first chunk; empty for a whole completion or a
  *     stream that delivered none
  * @param complete whether the response was read to its end: false for a stream closed before its end
+ * @param completion the completion a {@code complete} or {@code completeAsync} call returned; empty for a stream,
+ *     whose content is not kept
  */
 public record ChatCallEnd(
     Optional<String> responseId,
@@ -28,7 +31,8 @@ public record ChatCallEnd(
     Duration duration,
     int chunks,
     Optional<Duration> timeToFirstChunk,
-    boolean complete) {
+    boolean complete,
+    Optional<ChatCompletion> completion) {
 
   public ChatCallEnd {
     Objects.requireNonNull(responseId, "responseId == null");
@@ -37,5 +41,6 @@ public record ChatCallEnd(
     Objects.requireNonNull(usage, "usage == null");
     Objects.requireNonNull(duration, "duration == null");
     Objects.requireNonNull(timeToFirstChunk, "timeToFirstChunk == null");
+    Objects.requireNonNull(completion, "completion == null");
   }
 }

@@ -1,5 +1,6 @@
 package dev.chatsdk;
 
+import dev.chatsdk.model.ChatCompletionChunk;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -8,10 +9,10 @@ import java.util.Optional;
  * Every method does nothing by default; override the ones you need.
  *
  * <p>For each logical call (a {@code complete}, {@code completeAsync}, {@code stream} or {@code streamAsync}) the
- * client calls {@link #onStart} once, then for each attempt {@link #onResponse} when its status and headers arrive
- * and {@link #onRetry} before each retry, then {@link #onFirstChunk} on a stream's first chunk, and at last exactly
- * one of {@link #onEnd} and {@link #onFailure}. A stream ends when its iteration reaches the end of the body, else
- * when it is closed.
+ * client calls {@link #onStart} once, then for each attempt {@link #enterAttempt} while its request is sent,
+ * {@link #onResponse} when its status and headers arrive and {@link #onRetry} before each retry, then for a stream
+ * {@link #onFirstChunk} and {@link #onChunk} as its chunks pass, and at last exactly one of {@link #onEnd} and
+ * {@link #onFailure}. A stream ends when its iteration reaches the end of the body, else when it is closed.
  *
  * <p>{@link #onStart} runs on the thread that makes the call (for a {@code Flow} publisher, the thread of the first
  * {@code request(n)}), before the request is sent: it may add headers sent on every attempt
@@ -25,6 +26,19 @@ public interface ChatListener {
 
   /** A new call, before its request is sent. */
   default void onStart(ChatCall call) {
+  }
+
+  /**
+   * Puts in effect what the listener wants current while an attempt's request is sent: called on the thread that
+   * sends it (the caller's for a synchronous call, an OkHttp thread for an asynchronous one), just before the request
+   * goes through the HTTP client's interceptors; the client closes the returned scope on that same thread once the
+   * response headers arrived or the attempt failed. A tracer returns its span's scope here, so that what runs inside
+   * the HTTP client (interceptors, logging) sees the call's span as current.
+   *
+   * @return what the client closes after the attempt; by default a scope that does nothing
+   */
+  default Scope enterAttempt(ChatCall call) {
+    return Scope.NOOP;
   }
 
   /**
@@ -53,6 +67,14 @@ public interface ChatListener {
   default void onFirstChunk(ChatCall call, Duration timeToFirstChunk) {
   }
 
+  /**
+   * A stream delivered a chunk: called for every chunk, right after {@link #onFirstChunk} for the first, on the
+   * thread that reads the stream. It runs once per chunk, so keep it cheap: a listener that does nothing here costs
+   * nothing measurable.
+   */
+  default void onChunk(ChatCall call, ChatCompletionChunk chunk) {
+  }
+
   /** The call ended without an error: a completion was read, or a stream reached its end or was closed. */
   default void onEnd(ChatCall call, ChatCallEnd end) {
   }
@@ -77,5 +99,18 @@ public interface ChatListener {
    * @param failure what the tool threw, or why it could not run, when it did not succeed
    */
   default void onToolEnd(ToolExecution execution, Optional<Throwable> failure) {
+  }
+
+  /** What {@link #enterAttempt} returns: closed once, on the thread that entered it. */
+  @FunctionalInterface
+  interface Scope extends AutoCloseable {
+
+    /** A scope that does nothing. */
+    Scope NOOP = () -> {
+    };
+
+    /** Leaves the scope; never throws a checked exception. */
+    @Override
+    void close();
   }
 }
