@@ -73,6 +73,22 @@ class ExamplesTest {
     }
 
     @Test
+    void telemetryPrintsTheStreamedAnswerThenItsSpanAndMetrics() {
+        Telemetry.run(ChatClient.builder().baseUrl(server.baseUrl()), DemoServer.DEFAULT_MODEL, out);
+
+        assertThat(output())
+                .startsWith("Once upon a time, a small program asked a question across the network.")
+                .contains("'chat " + DemoServer.DEFAULT_MODEL + "' : ")
+                .contains("CLIENT")
+                .contains("gen_ai.usage.output_tokens=")
+                .contains("gen_ai.response.finish_reasons=[stop]")
+                .contains("name=gen_ai.client.operation.duration")
+                .contains("name=gen_ai.client.token.usage")
+                .contains("name=gen_ai.client.operation.time_to_first_chunk")
+                .contains("name=gen_ai.client.operation.time_per_output_chunk");
+    }
+
+    @Test
     void toolCallingRunsTheToolAndPrintsTheAnswerBuiltOnItsResult() {
         ToolCalling.run(client, DemoServer.DEFAULT_MODEL, out);
 
