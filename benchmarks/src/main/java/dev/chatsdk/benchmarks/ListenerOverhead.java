@@ -1,0 +1,161 @@
+package dev.chatsdk.benchmarks;
+
+import dev.chatsdk.ChatClient;
+import dev.chatsdk.ChatCompletionStream;
+import dev.chatsdk.ChatListener;
+import dev.chatsdk.benchmarks.contenders.ChatSdkContender;
+import dev.chatsdk.model.ChatCompletionChunk;
+import dev.chatsdk.opentelemetry.ChatTelemetry;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.metrics.InstrumentType;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.data.AggregationTemporality;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.metrics.export.MetricExporter;
+import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a listener costs on the streaming hot path: chunks per second of one streamed response read on the calling
+ * thread, with no listener, with a listener that does nothing, and with {@code ChatTelemetry} reporting to a real
+ * OpenTelemetry SDK (every span sampled and handed to an exporter, every metric aggregated by a reader) whose
+ * exporters drop what they get. The three clients are sampled in interleaved rounds, as the harness does, and the
+ * medians compared.
+ *
+ * <pre>
+ * java -cp benchmarks/target/chatsdk-benchmarks.jar dev.chatsdk.benchmarks.ListenerOverhead [--chunks N]
+ *     [--rounds N] [--sample-ms N]
+ * </pre>
+ */
+public final class ListenerOverhead {
+  private ListenerOverhead() {}
+
+  public static void main(String[] args) throws Exception {
+    int chunks = intOption(args, "--chunks", 5_000);
+    int rounds = intOption(args, "--rounds", 9);
+    int sampleMillis = intOption(args, "--sample-ms", 1_000);
+    int warmup = Math.max(2, rounds / 3);
+    try (LoopbackServer server = LoopbackServer.start(chunks, Duration.ofMinutes(15));
+        OpenTelemetrySdk openTelemetry = droppingSdk()) {
+      String baseUrl = server.baseUrl() + "/v1";
+      Map<String, ChatClient> clients = new LinkedHashMap<>();
+      clients.put("no listener", client(baseUrl, null));
+      clients.put("no-op listener", client(baseUrl, new ChatListener() { }));
+      clients.put("ChatTelemetry", client(baseUrl, ChatTelemetry.create(openTelemetry).listener()));
+      Sampler sampler = new Sampler(server);
+      Map<String, double[]> rates = new LinkedHashMap<>();
+      Map<String, double[]> bytes = new LinkedHashMap<>();
+      clients.keySet().forEach(name -> {
+        rates.put(name, new double[rounds - warmup]);
+        bytes.put(name, new double[rounds - warmup]);
+      });
+      for (int round = 0; round < rounds; round++) {
+        for (Map.Entry<String, ChatClient> entry : clients.entrySet()) {
+          ChatClient client = entry.getValue();
+          Sampler.Sample sample = sampler.sample(() -> stream(client, chunks), sampleMillis * 1_000_000L);
+          if (round >= warmup) {
+            rates.get(entry.getKey())[round - warmup] = sample.unitsPerSecond();
+            bytes.get(entry.getKey())[round - warmup] = sample.bytesPerUnit();
+          }
+        }
+        System.err.println("round " + (round + 1) + "/" + rounds + (round < warmup ? " (warm-up)" : ""));
+      }
+      double base = Stats.median(rates.get("no listener"));
+      System.out.printf("| client | chunks/s (median of %d) | vs no listener | bytes/chunk |%n", rounds - warmup);
+      System.out.println("|---|---:|---:|---:|");
+      for (String name : clients.keySet()) {
+        double rate = Stats.median(rates.get(name));
+        System.out.printf("| %s | %,.0f | %.3fx | %.0f |%n", name, rate, rate / base,
+            Stats.median(bytes.get(name)));
+      }
+      for (ChatClient client : clients.values()) {
+        client.close();
+      }
+    }
+  }
+
+  private static ChatClient client(String baseUrl, ChatListener listener) {
+    ChatClient.Builder builder = ChatClient.builder().baseUrl(baseUrl).apiKey("sk-loopback").maxRetries(0);
+    if (listener != null) {
+      builder.listener(listener);
+    }
+    return builder.build();
+  }
+
+  private static long stream(ChatClient client, int expected) {
+    int count = 0;
+    try (ChatCompletionStream stream = client.stream(ChatSdkContender.request())) {
+      for (ChatCompletionChunk chunk : stream) {
+        if (!chunk.choices().isEmpty()) {
+          count++;
+        }
+      }
+    }
+    if (count != expected) {
+      throw new IllegalStateException("expected " + expected + " chunks, got " + count);
+    }
+    return count;
+  }
+
+  /** A real SDK whose exporters drop everything, so that recording is measured and exporting is not. */
+  private static OpenTelemetrySdk droppingSdk() {
+    SpanExporter spans = new SpanExporter() {
+      @Override
+      public CompletableResultCode export(Collection<SpanData> batch) {
+        return CompletableResultCode.ofSuccess();
+      }
+
+      @Override
+      public CompletableResultCode flush() {
+        return CompletableResultCode.ofSuccess();
+      }
+
+      @Override
+      public CompletableResultCode shutdown() {
+        return CompletableResultCode.ofSuccess();
+      }
+    };
+    MetricExporter metrics = new MetricExporter() {
+      @Override
+      public AggregationTemporality getAggregationTemporality(InstrumentType type) {
+        return AggregationTemporality.CUMULATIVE;
+      }
+
+      @Override
+      public CompletableResultCode export(Collection<MetricData> batch) {
+        return CompletableResultCode.ofSuccess();
+      }
+
+      @Override
+      public CompletableResultCode flush() {
+        return CompletableResultCode.ofSuccess();
+      }
+
+      @Override
+      public CompletableResultCode shutdown() {
+        return CompletableResultCode.ofSuccess();
+      }
+    };
+    return OpenTelemetrySdk.builder()
+        .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
+        .setMeterProvider(SdkMeterProvider.builder()
+            .registerMetricReader(PeriodicMetricReader.builder(metrics).setInterval(Duration.ofSeconds(10)).build())
+            .build())
+        .build();
+  }
+
+  private static int intOption(String[] args, String name, int fallback) {
+    List<String> list = List.of(args);
+    int at = list.indexOf(name);
+    return at >= 0 && at + 1 < list.size() ? Integer.parseInt(list.get(at + 1)) : fallback;
+  }
+}
