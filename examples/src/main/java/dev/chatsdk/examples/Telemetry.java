@@ -49,35 +49,44 @@ public final class Telemetry {
         Handler printer = new PrintHandler(out);
         exporters.addHandler(printer);
         exporters.setUseParentHandlers(false);
-        try (OpenTelemetrySdk openTelemetry = OpenTelemetrySdk.builder()
-                        .setTracerProvider(SdkTracerProvider.builder()
-                                .addSpanProcessor(SimpleSpanProcessor.create(LoggingSpanExporter.create()))
-                                .build())
-                        .setMeterProvider(SdkMeterProvider.builder()
-                                .registerMetricReader(PeriodicMetricReader.create(LoggingMetricExporter.create()))
-                                .build())
-                        .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
-                        .build();
-                ChatClient client = clientBuilder
-                        .listener(ChatTelemetry.create(openTelemetry).listener())
-                        .build()) {
-            ChatCompletionRequest request = ChatCompletionRequest.builder()
-                    .model(model)
-                    .addMessage(Message.user("Tell me a very short story."))
-                    .streamOptions(StreamOptions.includeUsage(true))
-                    .maxTokens(300)
-                    .build();
-            try (ChatCompletionStream stream = client.stream(request)) {
-                for (ChatCompletionChunk chunk : stream) {
-                    chunk.choices().forEach(choice -> choice.delta().content().ifPresent(out::print));
-                }
+        try (OpenTelemetrySdk openTelemetry = consoleSdk()) {
+            ChatTelemetry telemetry = ChatTelemetry.create(openTelemetry);
+            try (ChatClient client = clientBuilder.listener(telemetry.listener()).build()) {
+                streamAStory(client, model, out);
             }
-            out.println();
             // Closing the SDK (at the end of this block) exports the metrics gathered so far.
         } finally {
             exporters.removeHandler(printer);
             exporters.setUseParentHandlers(true);
         }
+    }
+
+    /** An SDK that logs every span as it ends, and the metrics when it is closed. */
+    private static OpenTelemetrySdk consoleSdk() {
+        return OpenTelemetrySdk.builder()
+                .setTracerProvider(SdkTracerProvider.builder()
+                        .addSpanProcessor(SimpleSpanProcessor.create(LoggingSpanExporter.create()))
+                        .build())
+                .setMeterProvider(SdkMeterProvider.builder()
+                        .registerMetricReader(PeriodicMetricReader.create(LoggingMetricExporter.create()))
+                        .build())
+                .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+                .build();
+    }
+
+    private static void streamAStory(ChatClient client, String model, PrintStream out) {
+        ChatCompletionRequest request = ChatCompletionRequest.builder()
+                .model(model)
+                .addMessage(Message.user("Tell me a very short story."))
+                .streamOptions(StreamOptions.includeUsage(true))
+                .maxTokens(300)
+                .build();
+        try (ChatCompletionStream stream = client.stream(request)) {
+            for (ChatCompletionChunk chunk : stream) {
+                chunk.choices().forEach(choice -> choice.delta().content().ifPresent(out::print));
+            }
+        }
+        out.println();
     }
 
     /** Prints each log record's message on its own line. */
