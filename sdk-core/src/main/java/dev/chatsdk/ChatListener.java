@@ -54,7 +54,8 @@ public interface ChatListener {
    * A failed attempt is about to be retried.
    *
    * @param cause why the attempt failed
-   * @param delay the wait before the next attempt, whose number {@link ChatCall#attempt()} then gives
+   * @param delay the wait before the next attempt; {@link ChatCall#attempt()} still gives the failed attempt's
+   *     number here, and the next one's once it is sent
    */
   default void onRetry(ChatCall call, ChatSdkException cause, Duration delay) {
   }

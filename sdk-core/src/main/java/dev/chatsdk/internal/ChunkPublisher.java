@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.Response;
 
@@ -28,15 +27,27 @@ import okhttp3.Response;
  */
 final class ChunkPublisher implements Flow.Publisher<ChatCompletionChunk> {
 
-  private final Supplier<CompletableFuture<Response>> send;
-  private final Function<Response, ChatCompletionStream> open;
+  private final Supplier<Source> sources;
   private final Executor executor;
 
-  ChunkPublisher(Supplier<CompletableFuture<Response>> send, Function<Response, ChatCompletionStream> open,
-      Executor executor) {
-    this.send = send;
-    this.open = open;
+  /** @param sources gives each subscription its source, on the thread of its first {@code request(n)} */
+  ChunkPublisher(Supplier<Source> sources, Executor executor) {
+    this.sources = sources;
     this.executor = executor;
+  }
+
+  /** Where one subscription's chunks come from. */
+  interface Source {
+
+    /** Sends the request; the future completes with the successful response. */
+    CompletableFuture<Response> send();
+
+    /** The stream of that response. */
+    ChatCompletionStream open(Response response);
+
+    /** The subscription failed with {@code failure}, which the subscriber is about to get through onError. */
+    default void failed(Throwable failure) {
+    }
   }
 
   @Override
@@ -61,6 +72,7 @@ final class ChunkPublisher implements Flow.Publisher<ChatCompletionChunk> {
     private final AtomicReference<Throwable> error = new AtomicReference<>();
     /** Set by cancel() and by a terminal signal: nothing is signalled after it. */
     private volatile boolean cancelled;
+    private volatile Source source;
     private volatile CompletableFuture<Response> pending;
     private volatile ChatCompletionStream stream;
     private Iterator<ChatCompletionChunk> chunks; // Read and written by the draining thread only.
@@ -98,7 +110,9 @@ final class ChunkPublisher implements Flow.Publisher<ChatCompletionChunk> {
     private void start() {
       CompletableFuture<Response> future;
       try {
-        future = send.get();
+        Source started = sources.get();
+        source = started;
+        future = started.send();
       } catch (RuntimeException e) {
         failLater(e);
         return;
@@ -114,7 +128,7 @@ final class ChunkPublisher implements Flow.Publisher<ChatCompletionChunk> {
           return;
         }
         try {
-          stream = open.apply(response);
+          stream = source.open(response);
         } catch (RuntimeException e) {
           failLater(e);
           return;
@@ -130,6 +144,10 @@ final class ChunkPublisher implements Flow.Publisher<ChatCompletionChunk> {
     /** Records the failure (the first one wins), stops the call at once, and lets the loop signal it. */
     private void failLater(Throwable failure) {
       if (error.compareAndSet(null, failure)) {
+        Source started = source;
+        if (started != null) {
+          started.failed(failure);
+        }
         release();
         drain();
       }
@@ -148,8 +166,15 @@ final class ChunkPublisher implements Flow.Publisher<ChatCompletionChunk> {
           cancelled = true;
           release();
           Throwable failure = error.get();
-          subscriber.onError(failure != null ? failure : new ChatSdkException("Cannot read the stream: the OkHttp "
-              + "dispatcher is shut down (ChatClient.close() shuts down the one it owns)", e));
+          if (failure == null) {
+            failure = new ChatSdkException("Cannot read the stream: the OkHttp dispatcher is shut down "
+                + "(ChatClient.close() shuts down the one it owns)", e);
+            Source started = source;
+            if (started != null) {
+              started.failed(failure);
+            }
+          }
+          subscriber.onError(failure);
         }
       }
     }

@@ -1,6 +1,7 @@
 package dev.chatsdk.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.chatsdk.ChatCall;
 import dev.chatsdk.ChatClient;
 import dev.chatsdk.ChatCompletionStream;
 import dev.chatsdk.ChatListener;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import okhttp3.Headers;
@@ -47,6 +49,7 @@ public final class RealChatClient implements ChatClient {
   private final Executor dispatcher;
   private final boolean modelRequired;
   private final List<ChatListener> listeners;
+  private final ClientTarget target;
   private volatile boolean closed;
 
   /**
@@ -70,29 +73,107 @@ public final class RealChatClient implements ChatClient {
     this.dispatcher = client.dispatcher().executorService();
     this.modelRequired = requiresModel(endpoint);
     this.listeners = List.copyOf(listeners);
+    this.target = ClientTarget.of(endpoint);
   }
 
   @Override
   public ChatCompletion complete(ChatCompletionRequest request, RequestOptions options) {
-    return transport.execute(post(request, false), options, RealChatClient::readCompletion);
+    PostRequest post = post(request, false);
+    if (listeners.isEmpty()) {
+      return transport.execute(post, options, RealChatClient::readCompletion);
+    }
+    RealChatCall call = RealChatCall.start(listeners, request, ChatCall.Kind.COMPLETE, target);
+    ChatCompletion completion;
+    try {
+      completion = transport.execute(post, options, call, RealChatClient::readCompletion);
+    } catch (RuntimeException | Error e) {
+      call.failed(e);
+      throw e;
+    }
+    call.completed(completion);
+    return completion;
   }
 
   @Override
   public CompletableFuture<ChatCompletion> completeAsync(ChatCompletionRequest request, RequestOptions options) {
-    return transport.executeAsync(post(request, false), options, RealChatClient::readCompletion);
+    PostRequest post = post(request, false);
+    if (listeners.isEmpty()) {
+      return transport.executeAsync(post, options, RealChatClient::readCompletion);
+    }
+    RealChatCall call = RealChatCall.start(listeners, request, ChatCall.Kind.COMPLETE_ASYNC, target);
+    CompletableFuture<ChatCompletion> future;
+    try {
+      future = transport.executeAsync(post, options, call, response -> {
+        ChatCompletion completion = readCompletion(response);
+        // Before the future completes, so that a caller who joins it finds the call ended.
+        call.completed(completion);
+        return completion;
+      });
+    } catch (RuntimeException | Error e) {
+      call.failed(e);
+      throw e;
+    }
+    // On the future itself, not a copy: cancelling it must still cancel the call.
+    future.whenComplete((completion, failure) -> {
+      if (failure != null) {
+        call.failed(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+            : failure);
+      }
+    });
+    return future;
   }
 
   @Override
   public ChatCompletionStream stream(ChatCompletionRequest request, RequestOptions options) {
-    Response response = transport.execute(post(request, true), options);
-    return RealChatCompletionStream.open(response);
+    PostRequest post = post(request, true);
+    if (listeners.isEmpty()) {
+      return RealChatCompletionStream.open(transport.execute(post, options));
+    }
+    RealChatCall call = RealChatCall.start(listeners, request, ChatCall.Kind.STREAM, target);
+    try {
+      return new ObservedStream(RealChatCompletionStream.open(transport.execute(post, options, call)), call);
+    } catch (RuntimeException | Error e) {
+      call.failed(e);
+      throw e;
+    }
   }
 
   @Override
   public Flow.Publisher<ChatCompletionChunk> streamAsync(ChatCompletionRequest request, RequestOptions options) {
     PostRequest post = post(request, true);
     Objects.requireNonNull(options, "options == null");
-    return new ChunkPublisher(() -> transport.executeAsync(post, options), RealChatCompletionStream::open, dispatcher);
+    if (listeners.isEmpty()) {
+      return new ChunkPublisher(() -> new ChunkPublisher.Source() {
+        @Override
+        public CompletableFuture<Response> send() {
+          return transport.executeAsync(post, options);
+        }
+
+        @Override
+        public ChatCompletionStream open(Response response) {
+          return RealChatCompletionStream.open(response);
+        }
+      }, dispatcher);
+    }
+    return new ChunkPublisher(() -> {
+      RealChatCall call = RealChatCall.start(listeners, request, ChatCall.Kind.STREAM_ASYNC, target);
+      return new ChunkPublisher.Source() {
+        @Override
+        public CompletableFuture<Response> send() {
+          return transport.executeAsync(post, options, call);
+        }
+
+        @Override
+        public ChatCompletionStream open(Response response) {
+          return new ObservedStream(RealChatCompletionStream.open(response), call);
+        }
+
+        @Override
+        public void failed(Throwable failure) {
+          call.failed(failure);
+        }
+      };
+    }, dispatcher);
   }
 
   @Override

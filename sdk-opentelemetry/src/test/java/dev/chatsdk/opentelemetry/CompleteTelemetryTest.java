@@ -125,7 +125,7 @@ class CompleteTelemetryTest extends TelemetryTestBase {
     assertThat(chat).hasName("chat acme/tiny").hasParent(spanData(parent));
     RecordedRequest sent = server.takeRequest();
     assertThat(sent.getHeaders().get("traceparent"))
-        .isEqualTo("00-" + chat.getTraceId() + "-" + chat.getSpanId() + "-01");
+        .isEqualTo(traceparent(chat));
   }
 
   @Test
@@ -151,7 +151,7 @@ class CompleteTelemetryTest extends TelemetryTestBase {
             equalTo(AttributeKey.longKey("gen_ai.usage.input_tokens"), 12),
             equalTo(AttributeKey.longKey("gen_ai.usage.output_tokens"), 3));
     assertThat(server.takeRequest().getHeaders().get("traceparent"))
-        .isEqualTo("00-" + chat.getTraceId() + "-" + chat.getSpanId() + "-01");
+        .isEqualTo(traceparent(chat));
   }
 
   @Test
@@ -223,7 +223,7 @@ class CompleteTelemetryTest extends TelemetryTestBase {
             equalTo(AttributeKey.stringKey("error.type"), "503"),
             equalTo(AttributeKey.longKey("chatsdk.retry.attempt"), 2),
             satisfies(AttributeKey.doubleKey("chatsdk.retry.delay"), delay -> delay.isBetween(0.0, 0.01))));
-    String expected = "00-" + span.getTraceId() + "-" + span.getSpanId() + "-01";
+    String expected = traceparent(span);
     assertThat(server.takeRequest().getHeaders().get("traceparent"))
         .isEqualTo(expected);
     assertThat(server.takeRequest().getHeaders().get("traceparent"))

@@ -161,7 +161,7 @@ class StreamTelemetryTest extends TelemetryTestBase {
             equalTo(AttributeKey.stringArrayKey("gen_ai.response.finish_reasons"), List.of("stop")),
             equalTo(AttributeKey.longKey("gen_ai.usage.output_tokens"), 3));
     assertThat(server.takeRequest().getHeaders().get("traceparent"))
-        .isEqualTo("00-" + chat.getTraceId() + "-" + chat.getSpanId() + "-01");
+        .isEqualTo(traceparent(chat));
     assertThat(collectMetrics().get("gen_ai.client.operation.time_per_output_chunk"))
         .hasHistogramSatisfying(histogram -> histogram.hasPointsSatisfying(point -> point.hasCount(4)));
   }

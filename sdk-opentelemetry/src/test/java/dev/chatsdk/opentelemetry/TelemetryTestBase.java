@@ -127,6 +127,11 @@ abstract class TelemetryTestBase {
     return points.get(0);
   }
 
+  /** The W3C header that carries {@code span}: version, trace id, span id, flags. */
+  static String traceparent(SpanData span) {
+    return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getSpanContext().getTraceFlags().asHex();
+  }
+
   static <T> T attribute(SpanData span, AttributeKey<T> key) {
     return span.getAttributes().get(key);
   }

@@ -108,6 +108,7 @@ final class AsyncExecution<T> implements Callback {
       return;
     }
     transport.log().response(response, startNanos);
+    exchange.observer().responded(response.code());
     if (!response.isSuccessful()) {
       retryOrFail(transport.httpFailure(attempt, response));
       return;
@@ -139,6 +140,7 @@ final class AsyncExecution<T> implements Callback {
       return;
     }
     transport.log().retry(failure.exception(), delay.get(), plan);
+    exchange.observer().retrying(failure.exception(), delay.get());
     try {
       pendingRetry = transport.config().scheduler()
           .schedule(this::attempt, delay.get().toMillis(), TimeUnit.MILLISECONDS);

@@ -54,7 +54,9 @@ public final class HttpTransport {
   public HttpTransport(OkHttpClient client, TransportConfig config) {
     Objects.requireNonNull(client, "client == null");
     this.config = Objects.requireNonNull(config, "config == null");
-    this.client = client.newBuilder()
+    OkHttpClient.Builder builder = client.newBuilder();
+    builder.interceptors().add(0, new AttemptObserver.Scope());
+    this.client = builder
         .connectTimeout(config.connectTimeout())
         .readTimeout(config.readTimeout())
         .writeTimeout(config.readTimeout())
@@ -84,7 +86,12 @@ public final class HttpTransport {
    * @throws ChatSdkException for a connection failure, a timeout or an interrupt (see the class comment)
    */
   public Response execute(PostRequest request, RequestOptions options) {
-    Exchange exchange = new Exchange(request, options);
+    return execute(request, options, AttemptObserver.NONE);
+  }
+
+  /** Like {@link #execute(PostRequest, RequestOptions)}, telling {@code observer} of each attempt. */
+  public Response execute(PostRequest request, RequestOptions options, AttemptObserver observer) {
+    Exchange exchange = new Exchange(request, options, observer);
     while (true) {
       Attempt attempt = exchange.newAttempt(true);
       long start = System.nanoTime();
@@ -94,6 +101,7 @@ public final class HttpTransport {
       try {
         Response response = attempt.call().execute();
         log.response(response, start);
+        observer.responded(response.code());
         if (response.isSuccessful()) {
           Response wrapped = attempt.wrap(response);
           handedOver = true; // the thread stays watched until the response is closed
@@ -113,6 +121,7 @@ public final class HttpTransport {
         throw failure.exception();
       }
       log.retry(failure.exception(), delay.get(), exchange.plan());
+      observer.retrying(failure.exception(), delay.get());
       if (!delay.get().isZero()) {
         sleep(delay.get(), attempt, failure);
       }
@@ -124,8 +133,14 @@ public final class HttpTransport {
    * handler and closes it. An {@link IOException} from the handler is mapped like {@link #readFailure}.
    */
   public <T> T execute(PostRequest request, RequestOptions options, ResponseHandler<T> handler) {
+    return execute(request, options, AttemptObserver.NONE, handler);
+  }
+
+  /** Like {@link #execute(PostRequest, RequestOptions, ResponseHandler)}, telling {@code observer} of each attempt. */
+  public <T> T execute(PostRequest request, RequestOptions options, AttemptObserver observer,
+      ResponseHandler<T> handler) {
     Objects.requireNonNull(handler, "handler == null");
-    Response response = execute(request, options);
+    Response response = execute(request, options, observer);
     try {
       return handler.handle(response);
     } catch (IOException e) {
@@ -142,7 +157,14 @@ public final class HttpTransport {
    * flight (or the pending retry) at once; a response that arrives after that is closed.
    */
   public CompletableFuture<Response> executeAsync(PostRequest request, RequestOptions options) {
-    return new AsyncExecution<Response>(this, new Exchange(request, options), response -> response, false).start();
+    return executeAsync(request, options, AttemptObserver.NONE);
+  }
+
+  /** Like {@link #executeAsync(PostRequest, RequestOptions)}, telling {@code observer} of each attempt. */
+  public CompletableFuture<Response> executeAsync(PostRequest request, RequestOptions options,
+      AttemptObserver observer) {
+    return new AsyncExecution<Response>(this, new Exchange(request, options, observer), response -> response, false)
+        .start();
   }
 
   /**
@@ -152,8 +174,17 @@ public final class HttpTransport {
    */
   public <T> CompletableFuture<T> executeAsync(
       PostRequest request, RequestOptions options, ResponseHandler<T> handler) {
+    return executeAsync(request, options, AttemptObserver.NONE, handler);
+  }
+
+  /**
+   * Like {@link #executeAsync(PostRequest, RequestOptions, ResponseHandler)}, telling {@code observer} of each
+   * attempt.
+   */
+  public <T> CompletableFuture<T> executeAsync(
+      PostRequest request, RequestOptions options, AttemptObserver observer, ResponseHandler<T> handler) {
     Objects.requireNonNull(handler, "handler == null");
-    return new AsyncExecution<>(this, new Exchange(request, options), handler, true).start();
+    return new AsyncExecution<>(this, new Exchange(request, options, observer), handler, true).start();
   }
 
   /**
@@ -231,12 +262,14 @@ public final class HttpTransport {
 
     private final PostRequest request;
     private final RequestOptions options;
+    private final AttemptObserver observer;
     private final RetryPlan plan;
     private final RequestBody body;
 
-    Exchange(PostRequest request, RequestOptions options) {
+    Exchange(PostRequest request, RequestOptions options, AttemptObserver observer) {
       this.request = Objects.requireNonNull(request, "request == null");
       this.options = Objects.requireNonNull(options, "options == null");
+      this.observer = Objects.requireNonNull(observer, "observer == null");
       boolean waiting = isTrue(request.headers().get("x-wait-for-model"));
       for (Map.Entry<String, String> header : options.headers().entrySet()) {
         if (header.getKey().equalsIgnoreCase("x-wait-for-model")) {
@@ -253,6 +286,10 @@ public final class HttpTransport {
 
     RetryPlan plan() {
       return plan;
+    }
+
+    AttemptObserver observer() {
+      return observer;
     }
 
     /**
@@ -274,16 +311,23 @@ public final class HttpTransport {
         }
       }
       options.headers().forEach(headers::set);
+      Headers observed = observer.headers();
+      for (int i = 0; i < observed.size(); i++) {
+        headers.set(observed.name(i), observed.value(i));
+      }
       if (plan.waitForModel()) {
         headers.set("x-wait-for-model", "true");
       }
-      Request httpRequest = new Request.Builder()
+      Request.Builder httpRequest = new Request.Builder()
           .url(request.url())
           .headers(headers.build())
           .post(body)
-          .tag(CallTag.class, new CallTag(request.url(), config.connectTimeout(), plan.readTimeout()))
-          .build();
-      Call call = client.newCall(httpRequest);
+          .tag(CallTag.class, new CallTag(request.url(), config.connectTimeout(), plan.readTimeout()));
+      if (observer != AttemptObserver.NONE) {
+        httpRequest.tag(AttemptObserver.class, observer);
+        observer.attemptStarting(plan.attempt());
+      }
+      Call call = client.newCall(httpRequest.build());
       Duration callTimeout = plan.callTimeout();
       if (callTimeout.isZero()) {
         call.timeout().clearTimeout();
