@@ -18,6 +18,7 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -26,8 +27,8 @@ import java.util.Map;
 
 /**
  * What a listener costs on the streaming hot path: chunks per second of one streamed response read on the calling
- * thread, with no listener, with a listener that does nothing, and with {@code ChatTelemetry} reporting to a real
- * OpenTelemetry SDK (every span sampled and handed to an exporter, every metric aggregated by a reader) whose
+ * thread, with no listener, with a listener that does nothing, and with {@code ChatTelemetry} (by default, and with
+ * {@code recordEveryChunk(true)}) reporting to a real OpenTelemetry SDK (every span sampled and handed to an exporter, every metric aggregated by a reader) whose
  * exporters drop what they get. The three clients are sampled in interleaved rounds, as the harness does, and the
  * medians compared.
  *
@@ -37,6 +38,9 @@ import java.util.Map;
  * </pre>
  */
 public final class ListenerOverhead {
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
   private ListenerOverhead() {}
 
   public static void main(String[] args) throws Exception {
@@ -51,36 +55,65 @@ public final class ListenerOverhead {
       clients.put("no listener", client(baseUrl, null));
       clients.put("no-op listener", client(baseUrl, new ChatListener() { }));
       clients.put("ChatTelemetry", client(baseUrl, ChatTelemetry.create(openTelemetry).listener()));
-      Sampler sampler = new Sampler(server);
+      clients.put("ChatTelemetry, every chunk timed", client(baseUrl,
+          ChatTelemetry.builder(openTelemetry).recordEveryChunk(true).build().listener()));
       Map<String, double[]> rates = new LinkedHashMap<>();
+      Map<String, double[]> cpuRates = new LinkedHashMap<>();
       Map<String, double[]> bytes = new LinkedHashMap<>();
       clients.keySet().forEach(name -> {
         rates.put(name, new double[rounds - warmup]);
+        cpuRates.put(name, new double[rounds - warmup]);
         bytes.put(name, new double[rounds - warmup]);
       });
       for (int round = 0; round < rounds; round++) {
         for (Map.Entry<String, ChatClient> entry : clients.entrySet()) {
           ChatClient client = entry.getValue();
-          Sampler.Sample sample = sampler.sample(() -> stream(client, chunks), sampleMillis * 1_000_000L);
+          double[] sample = sample(() -> stream(client, chunks), sampleMillis * 1_000_000L);
           if (round >= warmup) {
-            rates.get(entry.getKey())[round - warmup] = sample.unitsPerSecond();
-            bytes.get(entry.getKey())[round - warmup] = sample.bytesPerUnit();
+            rates.get(entry.getKey())[round - warmup] = sample[0];
+            cpuRates.get(entry.getKey())[round - warmup] = sample[1];
+            bytes.get(entry.getKey())[round - warmup] = sample[2];
           }
         }
         System.err.println("round " + (round + 1) + "/" + rounds + (round < warmup ? " (warm-up)" : ""));
       }
       double base = Stats.median(rates.get("no listener"));
-      System.out.printf("| client | chunks/s (median of %d) | vs no listener | bytes/chunk |%n", rounds - warmup);
-      System.out.println("|---|---:|---:|---:|");
+      double cpuBase = Stats.median(cpuRates.get("no listener"));
+      System.out.printf("| client | chunks/s | vs no listener | chunks per CPU-second | vs no listener "
+          + "| bytes/chunk |%n");
+      System.out.println("|---|---:|---:|---:|---:|---:|");
       for (String name : clients.keySet()) {
         double rate = Stats.median(rates.get(name));
-        System.out.printf("| %s | %,.0f | %.3fx | %.0f |%n", name, rate, rate / base,
-            Stats.median(bytes.get(name)));
+        double cpuRate = Stats.median(cpuRates.get(name));
+        System.out.printf("| %s | %,.0f | %.3fx | %,.0f | %.3fx | %.0f |%n", name, rate, rate / base, cpuRate,
+            cpuRate / cpuBase, Stats.median(bytes.get(name)));
       }
+      System.out.printf("(medians of %d rounds of %d ms per client, after %d warm-up rounds; %,d chunks per "
+          + "stream)%n", rounds - warmup, sampleMillis, warmup, chunks);
       for (ChatClient client : clients.values()) {
         client.close();
       }
     }
+  }
+
+  /**
+   * Streams for {@code nanos} of wall time: chunks per wall second, chunks per CPU second of this thread (the figure
+   * that other processes on a shared machine disturb least: every listener call runs on this thread), and bytes
+   * allocated per chunk on this thread.
+   */
+  private static double[] sample(Sampler.Operation operation, long nanos) throws Exception {
+    long cpuBefore = THREADS.getCurrentThreadCpuTime();
+    long allocatedBefore = THREADS.getCurrentThreadAllocatedBytes();
+    long start = System.nanoTime();
+    long units = 0;
+    long elapsed;
+    do {
+      units += operation.run();
+      elapsed = System.nanoTime() - start;
+    } while (elapsed < nanos);
+    long cpu = THREADS.getCurrentThreadCpuTime() - cpuBefore;
+    long allocated = THREADS.getCurrentThreadAllocatedBytes() - allocatedBefore;
+    return new double[] {units * 1e9 / elapsed, units * 1e9 / cpu, (double) allocated / units};
   }
 
   private static ChatClient client(String baseUrl, ChatListener listener) {

@@ -43,7 +43,7 @@ final class RealChatCall implements ChatCall, AttemptObserver {
   private volatile int attempt = 1;
   /** Headers the listeners add in onStart; null once onStart returned. */
   private Headers.Builder addedHeaders = new Headers.Builder();
-  private Headers headers = Headers.EMPTY;
+  private Headers headers;
   /** Keys and values kept by {@link #attach}, side by side; replaced whole on each change. */
   private volatile Object[] attachments = new Object[0];
 

@@ -15,6 +15,10 @@ import java.util.List;
  * {@link #OPERATION_DURATION}, {@link #TOKEN_USAGE}, and for streams {@link #TIME_TO_FIRST_CHUNK} and
  * {@link #TIME_PER_OUTPUT_CHUNK}, each with the bucket boundaries the conventions advise.
  *
+ * <p>One deviation, for speed: {@link #TIME_PER_OUTPUT_CHUNK} is recorded once per stream that reaches its end (the
+ * mean time of its chunks after the first) rather than once per chunk, unless
+ * {@link ChatTelemetry.Builder#recordEveryChunk(boolean)} asks for the conventions' per-chunk values.
+ *
  * <p>Names of this SDK's own, outside the conventions (which define no retry event): the span event
  * {@value #RETRY_EVENT} with {@link #ERROR_TYPE}, {@link #RETRY_ATTEMPT} and {@link #RETRY_DELAY}.
  */

@@ -39,6 +39,7 @@ final class TelemetryListener implements ChatListener {
   private final Tracer tracer;
   private final TextMapPropagator propagator;
   private final boolean captureContent;
+  private final boolean everyChunk;
   private final Optional<String> providerName;
   private final DoubleHistogram duration;
   private final LongHistogram tokenUsage;
@@ -46,10 +47,11 @@ final class TelemetryListener implements ChatListener {
   private final DoubleHistogram timePerOutputChunk;
 
   TelemetryListener(Tracer tracer, Meter meter, TextMapPropagator propagator, boolean captureContent,
-      Optional<String> providerName) {
+      boolean everyChunk, Optional<String> providerName) {
     this.tracer = tracer;
     this.propagator = propagator;
     this.captureContent = captureContent;
+    this.everyChunk = everyChunk;
     this.providerName = providerName;
     this.duration = meter.histogramBuilder(GenAiConventions.OPERATION_DURATION)
         .setUnit("s")
@@ -151,20 +153,30 @@ final class TelemetryListener implements ChatListener {
     });
   }
 
-  /** Per chunk: a clock read and one histogram record with attributes computed at the start; no allocation. */
+  /**
+   * Per chunk, by default nothing: the stream's figures come with its end. With every chunk's time asked for, a
+   * clock read and one histogram record with attributes computed at the start, allocating nothing; the value is
+   * recorded outside the span's context, so that the SDK offers no exemplar per chunk (the trace-based exemplar filter
+   * would sample every one of them). With content captured, the chunk is also accumulated.
+   */
   @Override
   public void onChunk(ChatCall call, ChatCompletionChunk chunk) {
+    if (!everyChunk && !captureContent) {
+      return;
+    }
     Optional<CallTelemetry> found = call.attachment(CallTelemetry.class);
     if (found.isEmpty()) {
       return;
     }
     CallTelemetry telemetry = found.get();
-    long now = System.nanoTime();
-    if (telemetry.lastChunkNanos != 0) {
-      timePerOutputChunk.record((now - telemetry.lastChunkNanos) / NANOS_PER_SECOND, telemetry.metricAttributes,
-          telemetry.context);
+    if (everyChunk) {
+      long now = System.nanoTime();
+      if (telemetry.lastChunkNanos != 0) {
+        timePerOutputChunk.record((now - telemetry.lastChunkNanos) / NANOS_PER_SECOND, telemetry.metricAttributes,
+            Context.root());
+      }
+      telemetry.lastChunkNanos = now;
     }
-    telemetry.lastChunkNanos = now;
     if (telemetry.output != null) {
       telemetry.output.accept(chunk);
     }
@@ -196,6 +208,12 @@ final class TelemetryListener implements ChatListener {
         .map(model -> telemetry.metricAttributes.toBuilder().put(GenAiConventions.RESPONSE_MODEL, model).build())
         .orElse(telemetry.metricAttributes);
     duration.record(seconds(end.duration()), attributes, telemetry.context);
+    if (!everyChunk && end.complete() && end.chunks() > 1 && end.timeToFirstChunk().isPresent()) {
+      // Once per stream: the mean time of the chunks after the first, from the first to the end of the stream.
+      Duration afterFirst = end.duration().minus(end.timeToFirstChunk().get());
+      timePerOutputChunk.record(seconds(afterFirst) / (end.chunks() - 1), telemetry.metricAttributes,
+          telemetry.context);
+    }
     end.usage().ifPresent(usage -> {
       tokenUsage.record(usage.promptTokens(),
           attributes.toBuilder().put(GenAiConventions.TOKEN_TYPE, GenAiConventions.TOKEN_TYPE_INPUT).build(),

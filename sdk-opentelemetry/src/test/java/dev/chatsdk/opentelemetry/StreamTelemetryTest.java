@@ -88,7 +88,7 @@ class StreamTelemetryTest extends TelemetryTestBase {
     assertThat(all.get("gen_ai.client.operation.time_per_output_chunk"))
         .hasUnit("s")
         .hasHistogramSatisfying(histogram -> histogram.hasPointsSatisfying(point -> point
-            .hasCount(4) // five chunks: every one after the first
+            .hasCount(1) // once per stream by default: the mean of the chunks after the first
             .hasBucketBoundaries(0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96,
                 81.92)));
     assertThat(all.get("gen_ai.client.operation.duration"))
@@ -163,7 +163,38 @@ class StreamTelemetryTest extends TelemetryTestBase {
     assertThat(server.takeRequest().getHeaders().get("traceparent"))
         .isEqualTo(traceparent(chat));
     assertThat(collectMetrics().get("gen_ai.client.operation.time_per_output_chunk"))
-        .hasHistogramSatisfying(histogram -> histogram.hasPointsSatisfying(point -> point.hasCount(4)));
+        .hasHistogramSatisfying(histogram -> histogram.hasPointsSatisfying(point -> point.hasCount(1)));
+  }
+
+  @Test
+  void everyChunkAfterTheFirstIsTimedWhenAskedFor() {
+    server.enqueue(eventStream());
+    try (var timing = builder(ChatTelemetry.builder(openTelemetry).recordEveryChunk(true).build()).build();
+        ChatCompletionStream stream = timing.stream(request())) {
+      stream.forEach(chunk -> { });
+    }
+
+    assertThat(collectMetrics().get("gen_ai.client.operation.time_per_output_chunk"))
+        .hasHistogramSatisfying(histogram -> histogram.hasPointsSatisfying(point -> point
+            .hasCount(4) // five chunks: every one after the first
+            .hasAttributesSatisfyingExactly(
+                equalTo(AttributeKey.stringKey("gen_ai.operation.name"), "chat"),
+                equalTo(AttributeKey.stringKey("gen_ai.provider.name"), "openai"),
+                equalTo(AttributeKey.stringKey("gen_ai.request.model"), "acme/tiny"),
+                equalTo(AttributeKey.stringKey("server.address"), server.getHostName()),
+                equalTo(AttributeKey.longKey("server.port"), server.getPort()))));
+  }
+
+  @Test
+  void aStreamClosedEarlyRecordsNoTimePerChunk() {
+    server.enqueue(eventStream());
+
+    try (ChatCompletionStream stream = client.stream(request())) {
+      stream.iterator().next();
+    }
+
+    assertThat(collectMetrics()).doesNotContainKey("gen_ai.client.operation.time_per_output_chunk")
+        .containsKey("gen_ai.client.operation.time_to_first_chunk");
   }
 
   @Test

@@ -19,7 +19,7 @@ public interface AttemptObserver {
 
   /** Headers sent with every attempt, after the caller's and the options' (replacing those of the same name). */
   default Headers headers() {
-    return Headers.EMPTY;
+    return Headers.of(); // Not Headers.EMPTY, which OkHttp 4 lacks: an application may put OkHttp 4 first.
   }
 
   /** The attempt numbered {@code number} (1 for the first) is about to be sent. */

@@ -311,9 +311,11 @@ public final class HttpTransport {
         }
       }
       options.headers().forEach(headers::set);
-      Headers observed = observer.headers();
-      for (int i = 0; i < observed.size(); i++) {
-        headers.set(observed.name(i), observed.value(i));
+      if (observer != AttemptObserver.NONE) {
+        Headers observed = observer.headers();
+        for (int i = 0; i < observed.size(); i++) {
+          headers.set(observed.name(i), observed.value(i));
+        }
       }
       if (plan.waitForModel()) {
         headers.set("x-wait-for-model", "true");
