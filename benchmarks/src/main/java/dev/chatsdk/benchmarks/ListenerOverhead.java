@@ -77,16 +77,17 @@ public final class ListenerOverhead {
         }
         System.err.println("round " + (round + 1) + "/" + rounds + (round < warmup ? " (warm-up)" : ""));
       }
-      double base = Stats.median(rates.get("no listener"));
-      double cpuBase = Stats.median(cpuRates.get("no listener"));
+      // Ratios are taken within each round, against the round's own no-listener sample, then their median: a burst of
+      // other work on a shared machine then hits both sides of a ratio alike.
+      double[] base = rates.get("no listener");
+      double[] cpuBase = cpuRates.get("no listener");
       System.out.printf("| client | chunks/s | vs no listener | chunks per CPU-second | vs no listener "
           + "| bytes/chunk |%n");
       System.out.println("|---|---:|---:|---:|---:|---:|");
       for (String name : clients.keySet()) {
-        double rate = Stats.median(rates.get(name));
-        double cpuRate = Stats.median(cpuRates.get(name));
-        System.out.printf("| %s | %,.0f | %.3fx | %,.0f | %.3fx | %.0f |%n", name, rate, rate / base, cpuRate,
-            cpuRate / cpuBase, Stats.median(bytes.get(name)));
+        System.out.printf("| %s | %,.0f | %.3fx | %,.0f | %.3fx | %.0f |%n", name, Stats.median(rates.get(name)),
+            Stats.median(ratios(rates.get(name), base)), Stats.median(cpuRates.get(name)),
+            Stats.median(ratios(cpuRates.get(name), cpuBase)), Stats.median(bytes.get(name)));
       }
       System.out.printf("(medians of %d rounds of %d ms per client, after %d warm-up rounds; %,d chunks per "
           + "stream)%n", rounds - warmup, sampleMillis, warmup, chunks);
@@ -114,6 +115,14 @@ public final class ListenerOverhead {
     long cpu = THREADS.getCurrentThreadCpuTime() - cpuBefore;
     long allocated = THREADS.getCurrentThreadAllocatedBytes() - allocatedBefore;
     return new double[] {units * 1e9 / elapsed, units * 1e9 / cpu, (double) allocated / units};
+  }
+
+  private static double[] ratios(double[] values, double[] bases) {
+    double[] ratios = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      ratios[i] = values[i] / bases[i];
+    }
+    return ratios;
   }
 
   private static ChatClient client(String baseUrl, ChatListener listener) {
