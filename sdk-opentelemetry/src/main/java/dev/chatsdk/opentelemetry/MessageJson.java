@@ -56,6 +56,7 @@ final class MessageJson {
     return json.append(']').toString();
   }
 
+  @SuppressWarnings("deprecation") // A deprecated function message is still a message that was sent.
   private static void message(StringBuilder json, Message message) {
     json.append("{\"role\":");
     string(json, message.role());

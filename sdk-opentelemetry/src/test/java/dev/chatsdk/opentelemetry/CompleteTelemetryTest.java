@@ -116,8 +116,11 @@ class CompleteTelemetryTest extends TelemetryTestBase {
     server.enqueue(completion());
     Span parent = openTelemetry.getTracer("test").spanBuilder("parent").startSpan();
 
-    try (Scope ignored = parent.makeCurrent()) {
+    Scope scope = parent.makeCurrent();
+    try {
       client.complete(request());
+    } finally {
+      scope.close();
     }
     parent.end();
 
@@ -134,8 +137,11 @@ class CompleteTelemetryTest extends TelemetryTestBase {
     Span parent = openTelemetry.getTracer("test").spanBuilder("parent").startSpan();
 
     ChatCompletion completion;
-    try (Scope ignored = parent.makeCurrent()) {
+    Scope scope = parent.makeCurrent();
+    try {
       completion = client.completeAsync(request()).join();
+    } finally {
+      scope.close();
     }
     parent.end();
 

@@ -123,9 +123,12 @@ class ContentAndToolTelemetryTest extends TelemetryTestBase {
     Span run = openTelemetry.getTracer("test").spanBuilder("run").startSpan();
     ToolExecution execution = ToolExecution.of("get_weather", "call_9");
 
-    try (Scope ignored = run.makeCurrent()) {
+    Scope scope = run.makeCurrent();
+    try {
       listener.onToolStart(execution);
       listener.onToolEnd(execution, Optional.empty());
+    } finally {
+      scope.close();
     }
     run.end();
 

@@ -144,8 +144,11 @@ class StreamTelemetryTest extends TelemetryTestBase {
     Collector collector = new Collector();
 
     client.streamAsync(request()).subscribe(collector);
-    try (Scope ignored = parent.makeCurrent()) {
+    Scope scope = parent.makeCurrent();
+    try {
       collector.subscription.get(5, TimeUnit.SECONDS).request(Long.MAX_VALUE);
+    } finally {
+      scope.close();
     }
     collector.done.get(5, TimeUnit.SECONDS);
     parent.end();
@@ -209,7 +212,7 @@ class StreamTelemetryTest extends TelemetryTestBase {
     subscription.cancel();
 
     awaitSpans(1);
-    assertThat(onlySpan()).hasName("chat acme/tiny");
+    assertThat(onlySpan()).hasName("chat acme/tiny").hasStatus(StatusData.unset());
   }
 
   /** Records what a Flow subscription delivers. */
