@@ -12,7 +12,9 @@ import java.util.Optional;
  * client calls {@link #onStart} once, then for each attempt {@link #enterAttempt} while its request is sent,
  * {@link #onResponse} when its status and headers arrive and {@link #onRetry} before each retry, then for a stream
  * {@link #onFirstChunk} and {@link #onChunk} as its chunks pass, and at last exactly one of {@link #onEnd} and
- * {@link #onFailure}. A stream ends when its iteration reaches the end of the body, else when it is closed.
+ * {@link #onFailure}. A stream ends when its iteration reaches the end of the body, else when it is closed (a
+ * {@code Flow} subscription: when it completes or is cancelled; {@link ChatCallEnd#complete()} tells them apart).
+ * Without listeners a client takes paths that create no event and do no work per chunk.
  *
  * <p>{@link #onStart} runs on the thread that makes the call (for a {@code Flow} publisher, the thread of the first
  * {@code request(n)}), before the request is sent: it may add headers sent on every attempt

@@ -33,8 +33,8 @@ import okio.BufferedSource;
  *
  * <p>Headers: {@code User-Agent: chatsdk-java/<version>}, {@code Content-Type: application/json}, and
  * {@code Accept: text/event-stream} for streams or {@code application/json} otherwise; then the request's headers,
- * then the options' headers, each replacing a header of the same name; then {@code x-wait-for-model: true} on the
- * model-loading retry.
+ * then the options' headers, then those of the exchange's {@link AttemptObserver} (the client's listeners), each
+ * replacing a header of the same name; then {@code x-wait-for-model: true} on the model-loading retry.
  *
  * <p>Thread-safe; one instance serves any number of concurrent calls.
  */
