@@ -19,11 +19,17 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 
 /**
  * What a listener costs on the streaming hot path: chunks per second of one streamed response read on the calling
@@ -34,7 +40,7 @@ import java.util.Map;
  *
  * <pre>
  * java -cp benchmarks/target/chatsdk-benchmarks.jar dev.chatsdk.benchmarks.ListenerOverhead [--chunks N]
- *     [--rounds N] [--sample-ms N]
+ *     [--rounds N] [--sample-ms N] [--in-memory]
  * </pre>
  */
 public final class ListenerOverhead {
@@ -48,14 +54,17 @@ public final class ListenerOverhead {
     int rounds = intOption(args, "--rounds", 9);
     int sampleMillis = intOption(args, "--sample-ms", 1_000);
     int warmup = Math.max(2, rounds / 3);
+    // --in-memory: the response comes from an interceptor instead of the loopback socket, so that only the client's
+    // own work (framing, decoding, listeners) is timed, with no I/O wait for other processes to lengthen.
+    OkHttpClient inMemory = List.of(args).contains("--in-memory") ? inMemoryClient(chunks) : null;
     try (LoopbackServer server = LoopbackServer.start(chunks, Duration.ofMinutes(15));
         OpenTelemetrySdk openTelemetry = droppingSdk()) {
       String baseUrl = server.baseUrl() + "/v1";
       Map<String, ChatClient> clients = new LinkedHashMap<>();
-      clients.put("no listener", client(baseUrl, null));
-      clients.put("no-op listener", client(baseUrl, new ChatListener() { }));
-      clients.put("ChatTelemetry", client(baseUrl, ChatTelemetry.create(openTelemetry).listener()));
-      clients.put("ChatTelemetry, every chunk timed", client(baseUrl,
+      clients.put("no listener", client(baseUrl, inMemory, null));
+      clients.put("no-op listener", client(baseUrl, inMemory, new ChatListener() { }));
+      clients.put("ChatTelemetry", client(baseUrl, inMemory, ChatTelemetry.create(openTelemetry).listener()));
+      clients.put("ChatTelemetry, every chunk timed", client(baseUrl, inMemory,
           ChatTelemetry.builder(openTelemetry).recordEveryChunk(true).build().listener()));
       Map<String, double[]> rates = new LinkedHashMap<>();
       Map<String, double[]> cpuRates = new LinkedHashMap<>();
@@ -125,8 +134,11 @@ public final class ListenerOverhead {
     return ratios;
   }
 
-  private static ChatClient client(String baseUrl, ChatListener listener) {
+  private static ChatClient client(String baseUrl, OkHttpClient inMemory, ChatListener listener) {
     ChatClient.Builder builder = ChatClient.builder().baseUrl(baseUrl).apiKey("sk-loopback").maxRetries(0);
+    if (inMemory != null) {
+      builder.okHttpClient(inMemory);
+    }
     if (listener != null) {
       builder.listener(listener);
     }
@@ -146,6 +158,19 @@ public final class ListenerOverhead {
       throw new IllegalStateException("expected " + expected + " chunks, got " + count);
     }
     return count;
+  }
+
+  /** A client whose every call is answered, without a socket, with the stream of {@code chunks} chunks. */
+  private static OkHttpClient inMemoryClient(int chunks) {
+    byte[] body = Workload.sseBody(chunks).getBytes(StandardCharsets.UTF_8);
+    MediaType eventStream = MediaType.get("text/event-stream");
+    return new OkHttpClient.Builder().addInterceptor(chain -> new Response.Builder()
+        .request(chain.request())
+        .protocol(Protocol.HTTP_1_1)
+        .code(200)
+        .message("OK")
+        .body(ResponseBody.create(body, eventStream))
+        .build()).build();
   }
 
   /** A real SDK whose exporters drop everything, so that recording is measured and exporting is not. */
