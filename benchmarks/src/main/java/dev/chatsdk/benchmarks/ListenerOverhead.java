@@ -21,7 +21,9 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +77,10 @@ public final class ListenerOverhead {
         bytes.put(name, new double[rounds - warmup]);
       });
       for (int round = 0; round < rounds; round++) {
-        for (Map.Entry<String, ChatClient> entry : clients.entrySet()) {
+        List<Map.Entry<String, ChatClient>> order = new ArrayList<>(clients.entrySet());
+        // Each round starts with another client, so that no client always follows the same one.
+        Collections.rotate(order, round);
+        for (Map.Entry<String, ChatClient> entry : order) {
           ChatClient client = entry.getValue();
           double[] sample = sample(() -> stream(client, chunks), sampleMillis * 1_000_000L);
           if (round >= warmup) {

@@ -40,10 +40,17 @@ final class ObservedStream implements ChatCompletionStream {
 
       @Override
       public ChatCompletionChunk next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
+        // Without a second hasNext(): the stream's own next() checks, and this runs once per chunk.
+        ChatCompletionChunk chunk;
+        try {
+          chunk = chunks.next();
+        } catch (NoSuchElementException e) {
+          call.streamEnded(true);
+          throw e;
+        } catch (RuntimeException | Error e) {
+          call.failed(e);
+          throw e;
         }
-        ChatCompletionChunk chunk = chunks.next();
         call.chunk(chunk);
         return chunk;
       }

@@ -35,6 +35,8 @@ final class RealChatCall implements ChatCall, AttemptObserver {
   private static final System.Logger LOG = System.getLogger("dev.chatsdk");
 
   private final List<ChatListener> listeners;
+  /** The same listeners, as an array: iterated once per chunk. */
+  private final ChatListener[] chunkListeners;
   private final ChatCompletionRequest request;
   private final Kind kind;
   private final ClientTarget target;
@@ -57,6 +59,7 @@ final class RealChatCall implements ChatCall, AttemptObserver {
 
   private RealChatCall(List<ChatListener> listeners, ChatCompletionRequest request, Kind kind, ClientTarget target) {
     this.listeners = listeners;
+    this.chunkListeners = listeners.toArray(new ChatListener[0]);
     this.request = request;
     this.kind = kind;
     this.target = target;
@@ -241,11 +244,11 @@ final class RealChatCall implements ChatCall, AttemptObserver {
     if (chunk.usage().isPresent()) {
       usage = chunk.usage().get();
     }
-    for (int i = 0; i < listeners.size(); i++) {
+    for (ChatListener listener : chunkListeners) {
       try {
-        listeners.get(i).onChunk(this, chunk);
+        listener.onChunk(this, chunk);
       } catch (RuntimeException | Error e) {
-        logged(listeners.get(i), "onChunk", e);
+        logged(listener, "onChunk", e);
       }
     }
   }
