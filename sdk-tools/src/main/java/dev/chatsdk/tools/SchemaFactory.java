@@ -14,6 +14,7 @@ import com.github.victools.jsonschema.module.jackson.JacksonModule;
 import com.github.victools.jsonschema.module.jackson.JacksonOption;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Iterator;
 import java.util.List;
@@ -70,7 +71,7 @@ final class SchemaFactory {
     ObjectNode properties = schema.putObject("properties");
     ArrayNode required = ToolsJson.mapper().createArrayNode();
     for (ToolParameter parameter : parameters) {
-      ObjectNode reference = builder.createSchemaReference(parameter.type());
+      ObjectNode reference = builder.createSchemaReference(withoutOptional(parameter.type()));
       ObjectNode property = parameter.nullable() ? nullable(reference) : reference;
       parameter.description().ifPresent(text -> property.put("description", text));
       properties.set(parameter.name(), property);
@@ -83,6 +84,14 @@ final class SchemaFactory {
       schema.set(DEFS, defs);
     }
     return finish(schema, name);
+  }
+
+  /** The {@code T} of an {@code Optional<T>}: victools unwraps optional fields, not types given to it directly. */
+  private static Type withoutOptional(Type type) {
+    if (type instanceof ParameterizedType p && p.getRawType() == Optional.class) {
+      return p.getActualTypeArguments()[0];
+    }
+    return type;
   }
 
   private static ObjectNode nullable(ObjectNode property) {
