@@ -36,7 +36,14 @@ final class MethodTool {
     }
     var schema = SchemaFactory.forParameters(parameters, name);
     if (!Modifier.isPublic(method.getModifiers()) || !Modifier.isPublic(method.getDeclaringClass().getModifiers())) {
-      method.setAccessible(true);
+      try {
+        method.setAccessible(true);
+      } catch (RuntimeException e) {
+        // InaccessibleObjectException: the method's module does not open its package to this one.
+        throw new IllegalArgumentException("Cannot call @ToolFunction method " + method.getName() + " of "
+            + method.getDeclaringClass().getName() + ": make it and its class public, or open its package to"
+            + " dev.chatsdk.tools", e);
+      }
     }
     this.boxed = new BoxedTool(name, annotation.description(), schema, new SchemaValidator(schema),
         arguments -> invoke(target, method, name, parameters, arguments));

@@ -54,8 +54,11 @@ final class SchemaFactory {
     return builder.build();
   }
 
-  /** The strict schema of {@code type}. */
-  static ObjectNode forType(Type type) {
+  /**
+   * The strict schema of {@code type}. Generation is serialised: it happens once per type, and victools does not
+   * promise that one generator may run on several threads at once.
+   */
+  static synchronized ObjectNode forType(Type type) {
     ObjectNode schema = GENERATOR.generateSchema(type);
     return finish(schema, rootName(type));
   }
@@ -64,7 +67,7 @@ final class SchemaFactory {
    * The strict schema of an object whose properties are {@code parameters} (a tool method's arguments), the types
    * they share under one {@code $defs}.
    */
-  static ObjectNode forParameters(List<ToolParameter> parameters, String name) {
+  static synchronized ObjectNode forParameters(List<ToolParameter> parameters, String name) {
     SchemaBuilder builder = GENERATOR.buildMultipleSchemaDefinitions();
     ObjectNode schema = ToolsJson.mapper().createObjectNode();
     schema.put("type", "object");
