@@ -168,6 +168,15 @@ class StructuredTest extends ServerTestBase {
   }
 
   @Test
+  void valueThatFollowsTheSchemaButDoesNotFitJavaIsAViolation() {
+    record Small(int count) {}
+
+    assertThatThrownBy(() -> Structured.parse("{\"count\":100000000000000000000}", Small.class))
+        .isInstanceOfSatisfying(StructuredOutputException.class, e -> assertThat(e.violations())
+            .singleElement().asString().startsWith("$: cannot be read as Small: "));
+  }
+
+  @Test
   void typeWithoutAStrictSchemaFailsBeforeTheCall() {
     record Loose(Map<String, String> values) {}
 

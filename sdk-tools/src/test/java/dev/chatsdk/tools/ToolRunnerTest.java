@@ -200,7 +200,7 @@ class ToolRunnerTest extends ServerTestBase {
   @Test
   void listenersHearEachToolStartAndEndAndOneThatThrowsIsIgnored() throws Exception {
     enqueueJson(toolCalls(null, call("call_1", "get_time", "{\"city\":\"Oslo\"}"),
-        call("call_2", "get_moon", "{}")));
+        call("call_2", "get_moon", "{}"), call("call_3", "get_weather", "{\"location\":\"Atlantis\"}")));
     enqueueJson(textReply("Done."));
 
     ToolRun run = runner()
@@ -217,7 +217,8 @@ class ToolRunnerTest extends ServerTestBase {
     assertThat(run.text()).isEqualTo("Done.");
     assertThat(events).containsExactlyInAnyOrder(
         "start get_time call_1", "end get_time call_1 ok",
-        "start get_moon call_2", "end get_moon call_2 ToolExecutionException");
+        "start get_moon call_2", "end get_moon call_2 ToolExecutionException",
+        "start get_weather call_3", "end get_weather call_3 IllegalStateException");
   }
 
   @Test
