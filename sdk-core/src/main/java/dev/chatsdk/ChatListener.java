@@ -35,7 +35,7 @@ public interface ChatListener {
    * sends it (the caller's for a synchronous call, an OkHttp thread for an asynchronous one), just before the request
    * goes through the HTTP client's interceptors; the client closes the returned scope on that same thread once the
    * response headers arrived or the attempt failed. A tracer returns its span's scope here, so that what runs inside
-   * the HTTP client (interceptors, logging) sees the call's span as current.
+   * the HTTP client (its interceptors, the connection) sees the call's span as current.
    *
    * @return what the client closes after the attempt; by default a scope that does nothing
    */
