@@ -13,10 +13,10 @@ import java.util.List;
  * @param created epoch seconds
  * @param model the model echoed back
  * @param includeUsage whether the stream ends with a usage chunk
- * @param requestLength the request body's length, the stand-in for the prompt's token count
+ * @param promptLength the length of the request's messages as JSON, the stand-in for the prompt's token count
  */
 record CompletionBodies(FakeReply reply, String id, long created, String model, boolean includeUsage,
-    int requestLength) {
+    int promptLength) {
 
   /** The {@code chat.completion} body. */
   String completion() {
@@ -120,7 +120,8 @@ record CompletionBodies(FakeReply reply, String id, long created, String model, 
     for (int i = 0; i < deltas.size(); i++) {
       String role = "";
       if (i == 0) {
-        role = reply.text == null && reply.reasoning == null ? "\"role\":\"assistant\",\"content\":null," : "\"role\":\"assistant\",";
+        boolean toolCallsOnly = reply.text == null && reply.reasoning == null;
+        role = toolCallsOnly ? "\"role\":\"assistant\",\"content\":null," : "\"role\":\"assistant\",";
       }
       objects.add("{" + role + deltas.get(i) + "}");
     }
@@ -179,7 +180,7 @@ record CompletionBodies(FakeReply reply, String id, long created, String model, 
       prompt = reply.usage[0];
       completion = reply.usage[1];
     } else {
-      prompt = (requestLength + 3) / 4;
+      prompt = (promptLength + 3) / 4;
       long pieces = split(reply.reasoning).size() + textPieces().size();
       for (FakeReply.ToolCallSpec call : reply.toolCalls) {
         pieces += split(call.arguments()).size();

@@ -2,6 +2,7 @@ package dev.chatsdk.testkit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.chatsdk.ChatJson;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
@@ -65,7 +66,9 @@ final class Exchanges implements HttpHandler {
     String model = reply.model != null ? reply.model : request.request().model().orElse("fake-model");
     long created = reply.created != null ? reply.created : Instant.now().getEpochSecond();
     String id = reply.id != null ? reply.id : "chatcmpl-fake-" + number;
-    write(exchange, reply, new CompletionBodies(reply, id, created, model, request.includeUsage(), body.length()),
+    int promptLength = request.request().messages().stream().mapToInt(message -> ChatJson.toJson(message).length())
+        .sum();
+    write(exchange, reply, new CompletionBodies(reply, id, created, model, request.includeUsage(), promptLength),
         request.stream());
   }
 

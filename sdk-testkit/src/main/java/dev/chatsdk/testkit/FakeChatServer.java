@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -93,6 +94,9 @@ public final class FakeChatServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot listen on " + loopback.getHostAddress() + ":" + port, e);
     }
+    // Loading the JSON codec takes a moment on a cold JVM; paying it here keeps it out of the first answer, where a
+    // test's short read timeout would see it.
+    RecordedChatRequest.of("POST", CHAT_PATH, Map.of(), "{\"messages\":[{\"role\":\"user\",\"content\":\"\"}]}");
     AtomicInteger threads = new AtomicInteger();
     // A thread per exchange: streams pause and stall, and one slow answer must not hold up the others.
     ExecutorService executor = Executors.newCachedThreadPool(task -> {

@@ -145,7 +145,8 @@ public final class FakeReply {
         + ",\"param\":" + JsonText.quote(param) + ",\"code\":" + JsonText.quote(code) + "}}");
   }
 
-  /** An error in the shape of Text Generation Inference and the Hugging Face router: {@code {"error", "error_type"}}. */
+  /** An error in the shape of Text Generation Inference and the Hugging Face router: {@code {"error", "error_type"}}.
+   */
   public static FakeReply tgiError(int status, String message, String errorType) {
     Objects.requireNonNull(message, "message == null");
     Objects.requireNonNull(errorType, "errorType == null");
@@ -216,8 +217,9 @@ public final class FakeReply {
 
   /**
    * The usage to report; total tokens are the sum. Without it, the fake server reports {@code completion_tokens} as
-   * the number of pieces it streams (or would stream) over all choices and {@code prompt_tokens} as the request
-   * body's length in characters divided by four, rounded up.
+   * the number of pieces it streams (or would stream) over all choices and {@code prompt_tokens} as the length of
+   * the request's messages as JSON, in characters, divided by four and rounded up (the same whether or not the request
+   * streams).
    */
   public FakeReply usage(long promptTokens, long completionTokens) {
     if (promptTokens < 0 || completionTokens < 0) {
