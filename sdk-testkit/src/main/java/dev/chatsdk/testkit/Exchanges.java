@@ -45,9 +45,10 @@ final class Exchanges implements HttpHandler {
       write(exchange, FakeReply.error(405, "Invalid method for URL (" + method + " " + path + ").")
           .header("Allow", allowed), null);
     } else {
+      String hint = path.startsWith("/v1/") ? "." : "; is the base URL missing /v1?";
       write(exchange, FakeReply.error(404, "Unknown request URL: " + method + " " + path + ". FakeChatServer serves"
-          + " POST " + FakeChatServer.CHAT_PATH + " and GET " + FakeChatServer.MODELS_PATH + "; is the base URL"
-          + " missing /v1?", "invalid_request_error", null, "unknown_url"), null);
+          + " POST " + FakeChatServer.CHAT_PATH + " and GET " + FakeChatServer.MODELS_PATH + hint,
+          "invalid_request_error", null, "unknown_url"), null);
     }
     exchange.close();
   }

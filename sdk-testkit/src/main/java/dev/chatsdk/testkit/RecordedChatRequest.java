@@ -47,10 +47,14 @@ public final class RecordedChatRequest {
     try {
       request = ChatJson.fromJson(body, ChatCompletionRequest.class);
       // The request type does not hold "stream" (the client's method decides it), so read it from the body itself.
-      Map<?, ?> fields = ChatJson.fromJson(body, Map.class);
-      stream = Boolean.TRUE.equals(fields.get("stream"));
+      Object streamField = ChatJson.fromJson(body, Map.class).get("stream");
+      if (streamField != null && !(streamField instanceof Boolean)) {
+        throw new IllegalArgumentException("'stream' must be true or false, but was " + streamField);
+      }
+      stream = Boolean.TRUE.equals(streamField);
     } catch (ChatSdkException | IllegalArgumentException e) {
       parseError = e.getMessage();
+      request = null;
     }
     return new RecordedChatRequest(method, path, Collections.unmodifiableMap(headers), body, request, parseError,
         stream);
