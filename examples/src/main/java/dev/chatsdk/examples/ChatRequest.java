@@ -60,9 +60,9 @@ record ChatRequest(
                     "The 'stream_options' parameter is only allowed when 'stream' is enabled.", "stream_options", null);
         }
         // OpenAI renamed max_tokens to max_completion_tokens; servers accept either, the newer first.
-        Optional<Integer> limit = request.maxCompletionTokens().isPresent()
-                ? request.maxCompletionTokens().map(value -> inRange("max_completion_tokens", value, 1, Integer.MAX_VALUE))
-                : request.maxTokens().map(value -> inRange("max_tokens", value, 1, Integer.MAX_VALUE));
+        String limitName = request.maxCompletionTokens().isPresent() ? "max_completion_tokens" : "max_tokens";
+        Optional<Integer> limit = request.maxCompletionTokens().or(request::maxTokens)
+                .map(value -> inRange(limitName, value, 1, Integer.MAX_VALUE));
         return new ChatRequest(
                 request.model().orElse(DemoServer.DEFAULT_MODEL),
                 messages(root),

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -63,6 +64,7 @@ public final class FakeChatServer implements AutoCloseable {
   private final BlockingQueue<RecordedChatRequest> requests = new LinkedBlockingQueue<>();
   private final AtomicInteger replies = new AtomicInteger();
   private final CountDownLatch closing = new CountDownLatch(1);
+  private final AtomicBoolean closed = new AtomicBoolean();
   private volatile Function<RecordedChatRequest, FakeReply> responder;
   private volatile String modelsJson;
 
@@ -221,7 +223,7 @@ public final class FakeChatServer implements AutoCloseable {
   /** Stops listening, ends any stream in progress (stalled ones too) and frees the port. Does nothing if closed. */
   @Override
   public void close() {
-    if (closing.getCount() == 0) {
+    if (!closed.compareAndSet(false, true)) {
       return;
     }
     closing.countDown();

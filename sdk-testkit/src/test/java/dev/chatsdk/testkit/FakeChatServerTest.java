@@ -233,7 +233,8 @@ class FakeChatServerTest {
     server.enqueue(FakeReply.text("abc").stallAfter(1));
     ExecutorService caller = Executors.newSingleThreadExecutor();
     try {
-      Future<HttpResponse<String>> response = caller.submit(() -> post(server, ASK.replace("}]", "}],\"stream\":true")));
+      String streaming = ASK.replace("}]", "}],\"stream\":true");
+      Future<HttpResponse<String>> response = caller.submit(() -> post(server, streaming));
       server.takeRequest();
       Thread.sleep(100);
 
