@@ -64,7 +64,7 @@ public final class FakeReply {
   final Long created;
   final String systemFingerprint;
 
-  private FakeReply(Draft draft) {
+  private FakeReply(ReplyDraft draft) {
     kind = draft.kind;
     status = draft.status;
     contentType = draft.contentType;
@@ -94,7 +94,7 @@ public final class FakeReply {
   /** An assistant message with this text, finishing with {@code "stop"}. */
   public static FakeReply text(String text) {
     Objects.requireNonNull(text, "text == null");
-    Draft draft = new Draft(Kind.COMPLETION, 200);
+    ReplyDraft draft = new ReplyDraft(Kind.COMPLETION, 200);
     draft.text = text;
     return new FakeReply(draft);
   }
@@ -108,7 +108,7 @@ public final class FakeReply {
     if (pieces.isEmpty()) {
       throw new IllegalArgumentException("pieces is empty: give at least one piece of text");
     }
-    Draft draft = new Draft(Kind.COMPLETION, 200);
+    ReplyDraft draft = new ReplyDraft(Kind.COMPLETION, 200);
     draft.pieces = List.copyOf(pieces);
     draft.text = String.join("", draft.pieces);
     return new FakeReply(draft);
@@ -121,7 +121,7 @@ public final class FakeReply {
 
   /** Like {@link #toolCall(String, String)}, with the call's id. */
   public static FakeReply toolCall(String id, String name, String argumentsJson) {
-    Draft draft = new Draft(Kind.COMPLETION, 200);
+    ReplyDraft draft = new ReplyDraft(Kind.COMPLETION, 200);
     draft.toolCalls.add(toolCallSpec(id, name, argumentsJson));
     return new FakeReply(draft);
   }
@@ -177,7 +177,7 @@ public final class FakeReply {
   public static FakeReply raw(int status, String contentType, String body) {
     Objects.requireNonNull(contentType, "contentType == null");
     Objects.requireNonNull(body, "body == null");
-    Draft draft = new Draft(Kind.RAW, checkStatus(status, 100));
+    ReplyDraft draft = new ReplyDraft(Kind.RAW, checkStatus(status, 100));
     draft.contentType = contentType;
     draft.body = body;
     return new FakeReply(draft);
@@ -190,7 +190,7 @@ public final class FakeReply {
    */
   public static FakeReply rawSse(String events) {
     Objects.requireNonNull(events, "events == null");
-    Draft draft = new Draft(Kind.RAW_SSE, 200);
+    ReplyDraft draft = new ReplyDraft(Kind.RAW_SSE, 200);
     draft.contentType = "text/event-stream";
     draft.body = events;
     return new FakeReply(draft);
@@ -203,14 +203,14 @@ public final class FakeReply {
 
   /** Adds a function call with this id to this completion. */
   public FakeReply andToolCall(String id, String name, String argumentsJson) {
-    Draft draft = completionDraft("andToolCall");
+    ReplyDraft draft = completionDraft("andToolCall");
     draft.toolCalls.add(toolCallSpec(id, name, argumentsJson));
     return new FakeReply(draft);
   }
 
   /** Adds reasoning ({@code reasoning_content}, as DeepSeek and vLLM send it), streamed before the text. */
   public FakeReply reasoning(String reasoning) {
-    Draft draft = completionDraft("reasoning");
+    ReplyDraft draft = completionDraft("reasoning");
     draft.reasoning = Objects.requireNonNull(reasoning, "reasoning == null");
     return new FakeReply(draft);
   }
@@ -226,14 +226,14 @@ public final class FakeReply {
       throw new IllegalArgumentException("token counts must be >= 0, but were " + promptTokens + " and "
           + completionTokens);
     }
-    Draft draft = completionDraft("usage");
+    ReplyDraft draft = completionDraft("usage");
     draft.usage = new long[] {promptTokens, completionTokens};
     return new FakeReply(draft);
   }
 
   /** The finish reason instead of {@code "stop"} (text) or {@code "tool_calls"}; any string, as servers send. */
   public FakeReply finishReason(String finishReason) {
-    Draft draft = completionDraft("finishReason");
+    ReplyDraft draft = completionDraft("finishReason");
     draft.finishReason = Objects.requireNonNull(finishReason, "finishReason == null");
     return new FakeReply(draft);
   }
@@ -243,7 +243,7 @@ public final class FakeReply {
    * n-th entry, and the last text chunk any entries left over.
    */
   public FakeReply logprobs(List<TokenLogprob> content) {
-    Draft draft = completionDraft("logprobs");
+    ReplyDraft draft = completionDraft("logprobs");
     draft.logprobs = List.copyOf(content);
     return new FakeReply(draft);
   }
@@ -253,7 +253,7 @@ public final class FakeReply {
     if (n < 1) {
       throw new IllegalArgumentException("n must be >= 1, but was " + n);
     }
-    Draft draft = completionDraft("choices");
+    ReplyDraft draft = completionDraft("choices");
     draft.choices = n;
     return new FakeReply(draft);
   }
@@ -265,7 +265,7 @@ public final class FakeReply {
     if (name.isBlank() || !name.chars().allMatch(c -> c > ' ' && c < 127 && c != ':')) {
       throw new IllegalArgumentException("not a header name: \"" + name + "\"");
     }
-    Draft draft = new Draft(this);
+    ReplyDraft draft = new ReplyDraft(this);
     draft.headers.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
     return new FakeReply(draft);
   }
@@ -275,21 +275,21 @@ public final class FakeReply {
     if (codePoints < 1) {
       throw new IllegalArgumentException("codePoints must be >= 1, but was " + codePoints);
     }
-    Draft draft = completionDraft("chunkSize");
+    ReplyDraft draft = completionDraft("chunkSize");
     draft.chunkSize = codePoints;
     return new FakeReply(draft);
   }
 
   /** A pause before each streamed event after the first (default none). */
   public FakeReply chunkDelay(Duration delay) {
-    Draft draft = new Draft(this);
+    ReplyDraft draft = new ReplyDraft(this);
     draft.chunkDelay = checkDelay(delay, "chunkDelay");
     return new FakeReply(draft);
   }
 
   /** A pause before the status line and headers are sent, to test connect-to-first-byte timeouts (default none). */
   public FakeReply headersDelay(Duration delay) {
-    Draft draft = new Draft(this);
+    ReplyDraft draft = new ReplyDraft(this);
     draft.headersDelay = checkDelay(delay, "headersDelay");
     return new FakeReply(draft);
   }
@@ -299,7 +299,7 @@ public final class FakeReply {
    * "server_error", ...}}} and ends without {@code [DONE]}, as servers report a failure in mid-stream.
    */
   public FakeReply errorEventAfter(int chunks, String message) {
-    Draft draft = completionDraft("errorEventAfter");
+    ReplyDraft draft = completionDraft("errorEventAfter");
     draft.errorEventAfter = checkCount(chunks, "chunks");
     draft.errorEventMessage = Objects.requireNonNull(message, "message == null");
     return new FakeReply(draft);
@@ -307,42 +307,42 @@ public final class FakeReply {
 
   /** A stream whose connection is cut after {@code chunks} chunks: no {@code [DONE]}, no end of the chunked body. */
   public FakeReply cutAfter(int chunks) {
-    Draft draft = completionDraft("cutAfter");
+    ReplyDraft draft = completionDraft("cutAfter");
     draft.cutAfter = checkCount(chunks, "chunks");
     return new FakeReply(draft);
   }
 
   /** A stream that sends {@code chunks} chunks, then nothing more until the client gives up or the server closes. */
   public FakeReply stallAfter(int chunks) {
-    Draft draft = completionDraft("stallAfter");
+    ReplyDraft draft = completionDraft("stallAfter");
     draft.stallAfter = checkCount(chunks, "chunks");
     return new FakeReply(draft);
   }
 
   /** The completion's {@code id} (default {@code chatcmpl-fake-<n>}, counting the server's replies). */
   public FakeReply id(String id) {
-    Draft draft = completionDraft("id");
+    ReplyDraft draft = completionDraft("id");
     draft.id = Objects.requireNonNull(id, "id == null");
     return new FakeReply(draft);
   }
 
   /** The {@code model} to answer with, instead of the request's (or {@code fake-model} when it names none). */
   public FakeReply model(String model) {
-    Draft draft = completionDraft("model");
+    ReplyDraft draft = completionDraft("model");
     draft.model = Objects.requireNonNull(model, "model == null");
     return new FakeReply(draft);
   }
 
   /** The {@code created} time in epoch seconds (default: when the request arrived). */
   public FakeReply created(long epochSeconds) {
-    Draft draft = completionDraft("created");
+    ReplyDraft draft = completionDraft("created");
     draft.created = epochSeconds;
     return new FakeReply(draft);
   }
 
   /** A {@code system_fingerprint} on the completion and every chunk (default none). */
   public FakeReply systemFingerprint(String systemFingerprint) {
-    Draft draft = completionDraft("systemFingerprint");
+    ReplyDraft draft = completionDraft("systemFingerprint");
     draft.systemFingerprint = Objects.requireNonNull(systemFingerprint, "systemFingerprint == null");
     return new FakeReply(draft);
   }
@@ -369,16 +369,16 @@ public final class FakeReply {
     return toolCalls.isEmpty() ? "stop" : "tool_calls";
   }
 
-  private Draft completionDraft(String modifier) {
+  private ReplyDraft completionDraft(String modifier) {
     if (kind != Kind.COMPLETION) {
       throw new IllegalStateException(modifier + "() applies to a completion (text or tool calls), not to "
           + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " replies");
     }
-    return new Draft(this);
+    return new ReplyDraft(this);
   }
 
   private static FakeReply errorBody(int status, String json) {
-    Draft draft = new Draft(Kind.ERROR, checkStatus(status, 400));
+    ReplyDraft draft = new ReplyDraft(Kind.ERROR, checkStatus(status, 400));
     draft.contentType = "application/json";
     draft.body = json;
     return new FakeReply(draft);
@@ -417,65 +417,5 @@ public final class FakeReply {
     Map<String, List<String>> copy = new LinkedHashMap<>();
     headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
     return Collections.unmodifiableMap(copy);
-  }
-
-  /** The mutable state a modifier edits before it becomes a new immutable reply. */
-  private static final class Draft {
-    Kind kind;
-    int status;
-    String contentType;
-    String body;
-    String text;
-    List<String> pieces;
-    String reasoning;
-    List<ToolCallSpec> toolCalls = new ArrayList<>();
-    String finishReason;
-    long[] usage;
-    List<TokenLogprob> logprobs;
-    int choices = 1;
-    Map<String, List<String>> headers = new LinkedHashMap<>();
-    int chunkSize = 1;
-    Duration chunkDelay = Duration.ZERO;
-    Duration headersDelay = Duration.ZERO;
-    int errorEventAfter = -1;
-    String errorEventMessage;
-    int cutAfter = -1;
-    int stallAfter = -1;
-    String id;
-    String model;
-    Long created;
-    String systemFingerprint;
-
-    Draft(Kind kind, int status) {
-      this.kind = kind;
-      this.status = status;
-    }
-
-    Draft(FakeReply reply) {
-      kind = reply.kind;
-      status = reply.status;
-      contentType = reply.contentType;
-      body = reply.body;
-      text = reply.text;
-      pieces = reply.pieces;
-      reasoning = reply.reasoning;
-      toolCalls = new ArrayList<>(reply.toolCalls);
-      finishReason = reply.finishReason;
-      usage = reply.usage;
-      logprobs = reply.logprobs;
-      choices = reply.choices;
-      reply.headers.forEach((name, values) -> headers.put(name, new ArrayList<>(values)));
-      chunkSize = reply.chunkSize;
-      chunkDelay = reply.chunkDelay;
-      headersDelay = reply.headersDelay;
-      errorEventAfter = reply.errorEventAfter;
-      errorEventMessage = reply.errorEventMessage;
-      cutAfter = reply.cutAfter;
-      stallAfter = reply.stallAfter;
-      id = reply.id;
-      model = reply.model;
-      created = reply.created;
-      systemFingerprint = reply.systemFingerprint;
-    }
   }
 }
