@@ -3,6 +3,7 @@ package dev.chatsdk.internal;
 import dev.chatsdk.ApiException;
 import dev.chatsdk.ChatSdkException;
 import dev.chatsdk.RequestOptions;
+import dev.chatsdk.internal.http.NotFoundAdvice;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -192,8 +193,9 @@ public final class HttpTransport {
     } catch (IOException e) {
       return attempt.failure(e, false);
     }
-    ApiException error = ErrorParser.toException(response.code(), response.message(), response.headers(), body,
-        Redactor.of(response), config.clock());
+    ApiException error = NotFoundAdvice.advise(ErrorParser.toException(response.code(), response.message(),
+        response.headers(), body, Redactor.of(response), config.clock()), response.request().method(),
+        response.request().url());
     return RetryPlan.Failure.of(error, response.headers());
   }
 
@@ -291,7 +293,7 @@ public final class HttpTransport {
         call.timeout().timeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
       }
       Attempt attempt = new Attempt(call, config.connectTimeout(), plan.readTimeout(), callTimeout,
-          sync ? watch : null);
+          sync ? watch : null, plan.attempt());
       if (sync) {
         watch.watch(attempt);
       }
