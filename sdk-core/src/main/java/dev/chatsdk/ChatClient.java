@@ -7,6 +7,10 @@ import dev.chatsdk.internal.HeaderRules;
 import dev.chatsdk.internal.HttpLog;
 import dev.chatsdk.internal.RealChatClient;
 import dev.chatsdk.internal.TransportConfig;
+import dev.chatsdk.internal.http.NetworkSettings;
+import dev.chatsdk.internal.http.TlsSettings;
+import java.net.Proxy;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +22,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.X509TrustManager;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -110,6 +118,14 @@ public interface ChatClient extends AutoCloseable {
     private final TransportConfig.Builder transport = TransportConfig.builder();
     private OkHttpClient okHttpClient;
     private final List<ChatListener> listeners = new ArrayList<>();
+    // Per-request keys and how the client reaches its server (see the methods grouped below).
+    private Supplier<String> apiKeySupplier;
+    private Proxy proxy;
+    private KeyStore trustStore;
+    private KeyManager[] clientKeys;
+    private SSLContext sslContext;
+    private X509TrustManager sslTrustManager;
+    private HttpVersion httpVersion;
 
     Builder() {
     }
@@ -239,6 +255,85 @@ public interface ChatClient extends AutoCloseable {
       return this;
     }
 
+    /**
+     * Where the key comes from for each request, for tokens that rotate or expire: asked before every attempt (retries
+     * included) on the thread that sends it, and sent as {@code Authorization: Bearer <key>}. It wins over
+     * {@link #apiKey(String)} and the environment. It must return a key quickly (cache the token; refresh it
+     * before it expires) and never null or blank, which fails the call with an {@link IllegalStateException}; an
+     * exception it throws fails the call as it is. A key in {@link RequestOptions#apiKey()} wins over it.
+     */
+    public Builder apiKeySupplier(Supplier<String> apiKeySupplier) {
+      this.apiKeySupplier = Objects.requireNonNull(apiKeySupplier, "apiKeySupplier == null");
+      transport.apiKeySupplier(apiKeySupplier);
+      return this;
+    }
+
+    /**
+     * Sends every call through this proxy, such as {@code new Proxy(Proxy.Type.HTTP, new InetSocketAddress("proxy",
+     * 3128))}, or directly with {@link Proxy#NO_PROXY}. Without it, the JVM's {@link java.net.ProxySelector} decides
+     * (system properties such as {@code https.proxyHost}).
+     */
+    public Builder proxy(Proxy proxy) {
+      this.proxy = Objects.requireNonNull(proxy, "proxy == null");
+      return this;
+    }
+
+    /**
+     * Trusts the certificates in this store instead of the JDK's, for a server with a private certificate
+     * authority: a key store of trusted certificates, such as one read with
+     * {@code KeyStore.getInstance("PKCS12")} and {@code load(stream, password)}.
+     *
+     * @throws IllegalArgumentException at {@link #build()} if the store holds nothing to trust
+     */
+    public Builder trustStore(KeyStore trustStore) {
+      this.trustStore = Objects.requireNonNull(trustStore, "trustStore == null");
+      this.sslContext = null;
+      return this;
+    }
+
+    /**
+     * Presents this client certificate when the server asks for one (mutual TLS): a key store holding the private key
+     * and its certificate chain, and the password of the key. The password is read here and not kept.
+     *
+     * @throws IllegalArgumentException if the store holds no usable key or the password does not open it
+     */
+    public Builder clientCertificate(KeyStore keyStore, char[] keyPassword) {
+      Objects.requireNonNull(keyStore, "keyStore == null");
+      Objects.requireNonNull(keyPassword, "keyPassword == null");
+      this.clientKeys = TlsSettings.keyManagers(keyStore, keyPassword);
+      this.sslContext = null;
+      return this;
+    }
+
+    /**
+     * Uses this TLS context and the trust manager it was made with, for what {@link #trustStore} and
+     * {@link #clientCertificate} do not cover (a hardware key, a custom verifier). It replaces both.
+     */
+    public Builder sslContext(SSLContext sslContext, X509TrustManager trustManager) {
+      this.sslContext = Objects.requireNonNull(sslContext, "sslContext == null");
+      this.sslTrustManager = Objects.requireNonNull(trustManager, "trustManager == null");
+      this.trustStore = null;
+      this.clientKeys = null;
+      return this;
+    }
+
+    /** The HTTP versions the client speaks; see {@link HttpVersion}. */
+    public Builder httpVersion(HttpVersion httpVersion) {
+      this.httpVersion = Objects.requireNonNull(httpVersion, "httpVersion == null");
+      return this;
+    }
+
+    private NetworkSettings network() {
+      SSLContext context = sslContext;
+      X509TrustManager trust = sslTrustManager;
+      if (context == null && (trustStore != null || clientKeys != null)) {
+        trust = TlsSettings.trustManager(trustStore);
+        context = TlsSettings.context(clientKeys, trust);
+      }
+      return new NetworkSettings(proxy, context == null ? null : context.getSocketFactory(),
+          context == null ? null : trust, httpVersion);
+    }
+
     /** Lets tests replace the transport's clock, sleeper and scheduler. */
     Builder transport(Consumer<TransportConfig.Builder> configure) {
       configure.accept(transport);
@@ -253,7 +348,9 @@ public interface ChatClient extends AutoCloseable {
 
     /** A new client with this configuration. */
     public ChatClient build() {
-      return new RealChatClient(HttpUrl.get(baseUrl), resolveKey(), headers, transport.build(), okHttpClient,
+      transport.network(network());
+      Optional<String> key = apiKeySupplier != null ? Optional.empty() : resolveKey();
+      return new RealChatClient(HttpUrl.get(baseUrl), key, headers, transport.build(), okHttpClient,
           List.copyOf(listeners));
     }
 

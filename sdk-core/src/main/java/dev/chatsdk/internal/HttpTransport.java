@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.Headers;
 import okhttp3.MediaType;
@@ -34,8 +35,8 @@ import okio.BufferedSource;
  *
  * <p>Headers: {@code User-Agent: chatsdk-java/<version>}, {@code Content-Type: application/json}, and
  * {@code Accept: text/event-stream} for streams or {@code application/json} otherwise; then the request's headers,
- * then the options' headers, each replacing a header of the same name; then {@code x-wait-for-model: true} on the
- * model-loading retry.
+ * then the key of the config's supplier (asked again for each attempt), then the options' headers and key, each
+ * replacing a header of the same name; then {@code x-wait-for-model: true} on the model-loading retry.
  *
  * <p>Thread-safe; one instance serves any number of concurrent calls.
  */
@@ -55,7 +56,7 @@ public final class HttpTransport {
   public HttpTransport(OkHttpClient client, TransportConfig config) {
     Objects.requireNonNull(client, "client == null");
     this.config = Objects.requireNonNull(config, "config == null");
-    this.client = client.newBuilder()
+    this.client = config.network().applyTo(client.newBuilder())
         .connectTimeout(config.connectTimeout())
         .readTimeout(config.readTimeout())
         .writeTimeout(config.readTimeout())
@@ -228,6 +229,17 @@ public final class HttpTransport {
     }
   }
 
+  /** The key the client's supplier gives for one attempt, checked as a key given to the builder is. */
+  private static String suppliedKey(Supplier<String> keys) {
+    String key = keys.get();
+    if (key == null || key.isBlank()) {
+      throw new IllegalStateException("The apiKeySupplier given to ChatClient.Builder returned "
+          + (key == null ? "null" : "a blank key") + ": it must return the key to send");
+    }
+    HeaderRules.validate("Authorization", key);
+    return key;
+  }
+
   /** A request in progress: what to send, and the retry plan it is sent under. */
   final class Exchange {
 
@@ -275,7 +287,12 @@ public final class HttpTransport {
           headers.add(name, value);
         }
       }
+      Supplier<String> keys = config.apiKeySupplier();
+      if (keys != null) {
+        headers.set("Authorization", "Bearer " + suppliedKey(keys));
+      }
       options.headers().forEach(headers::set);
+      options.apiKey().ifPresent(key -> headers.set("Authorization", "Bearer " + key));
       if (plan.waitForModel()) {
         headers.set("x-wait-for-model", "true");
       }
