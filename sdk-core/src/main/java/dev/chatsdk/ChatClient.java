@@ -98,6 +98,33 @@ public interface ChatClient extends AutoCloseable {
   Flow.Publisher<ChatCompletionChunk> streamAsync(ChatCompletionRequest request, RequestOptions options);
 
   /**
+   * Streams {@code request} without blocking a thread, handing each piece of answer text to {@code onText} as it
+   * arrives and completing the future with the whole completion, the one {@link #complete} would have returned
+   * (usage included when the request's {@code stream_options} asks for it). The {@code Flow}-free form of
+   * {@link #streamAsync(ChatCompletionRequest)}:
+   *
+   * <pre>{@code
+   * CompletableFuture<ChatCompletion> answer = client.streamAsync(request, System.out::print);
+   * }</pre>
+   *
+   * <p>{@code onText} gets the delta content of the first choice (index 0), never empty, in order, on an OkHttp
+   * thread; it must not block. If it throws, the call is cancelled and the future fails with its exception.
+   * Cancelling the future cancels the HTTP call. The future fails with the exceptions {@link #stream} throws.
+   */
+  default CompletableFuture<ChatCompletion> streamAsync(
+      ChatCompletionRequest request, Consumer<? super String> onText) {
+    return streamAsync(request, RequestOptions.none(), onText);
+  }
+
+  /** Like {@link #streamAsync(ChatCompletionRequest, Consumer)}, with per-request overrides. */
+  default CompletableFuture<ChatCompletion> streamAsync(
+      ChatCompletionRequest request, RequestOptions options, Consumer<? super String> onText) {
+    TextAccumulatingSubscriber subscriber = new TextAccumulatingSubscriber(onText);
+    streamAsync(request, options).subscribe(subscriber);
+    return subscriber.result();
+  }
+
+  /**
    * Releases what this client owns: its dispatcher threads and idle connections. An {@code OkHttpClient} given to
    * {@link Builder#okHttpClient} is left open. Does nothing if already closed.
    */
