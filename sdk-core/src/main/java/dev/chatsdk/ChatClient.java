@@ -1,14 +1,14 @@
 package dev.chatsdk;
 
+import dev.chatsdk.internal.RealChatClient;
+import dev.chatsdk.internal.http.HeaderRules;
+import dev.chatsdk.internal.http.HttpLog;
+import dev.chatsdk.internal.http.NetworkSettings;
+import dev.chatsdk.internal.http.TlsSettings;
+import dev.chatsdk.internal.http.TransportConfig;
 import dev.chatsdk.model.ChatCompletion;
 import dev.chatsdk.model.ChatCompletionChunk;
 import dev.chatsdk.model.ChatCompletionRequest;
-import dev.chatsdk.internal.HeaderRules;
-import dev.chatsdk.internal.HttpLog;
-import dev.chatsdk.internal.RealChatClient;
-import dev.chatsdk.internal.TransportConfig;
-import dev.chatsdk.internal.http.NetworkSettings;
-import dev.chatsdk.internal.http.TlsSettings;
 import java.net.Proxy;
 import java.security.KeyStore;
 import java.time.Duration;

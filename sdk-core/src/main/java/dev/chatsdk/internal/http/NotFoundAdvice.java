@@ -2,7 +2,6 @@ package dev.chatsdk.internal.http;
 
 import dev.chatsdk.ApiException;
 import dev.chatsdk.NotFoundException;
-import dev.chatsdk.internal.HttpLog;
 import java.util.List;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
