@@ -9,6 +9,7 @@ import dev.chatsdk.internal.http.TransportConfig;
 import dev.chatsdk.model.ChatCompletion;
 import dev.chatsdk.model.ChatCompletionChunk;
 import dev.chatsdk.model.ChatCompletionRequest;
+import dev.chatsdk.model.ModelInfo;
 import java.net.Proxy;
 import java.security.KeyStore;
 import java.time.Duration;
@@ -123,6 +124,28 @@ public interface ChatClient extends AutoCloseable {
     streamAsync(request, options).subscribe(subscriber);
     return subscriber.result();
   }
+
+  /**
+   * The models the server offers: {@code GET {base}/models}. On the Hugging Face router each model lists the
+   * providers that serve it, with their status, context length, pricing, tool and structured-output support and
+   * measured speed ({@link dev.chatsdk.model.ProviderInfo}); elsewhere {@code providers()} is empty. Every server's
+   * listing shape is read (see {@link ModelInfo}). Retried and failing like {@link #complete}; a 404 usually means
+   * the server lists no models, or a base URL without its {@code /v1}.
+   */
+  default List<ModelInfo> listModels() {
+    return listModels(RequestOptions.none());
+  }
+
+  /** Like {@link #listModels()}, with per-request overrides. */
+  List<ModelInfo> listModels(RequestOptions options);
+
+  /** {@link #listModels()} without blocking the calling thread; cancelling the future cancels the call. */
+  default CompletableFuture<List<ModelInfo>> listModelsAsync() {
+    return listModelsAsync(RequestOptions.none());
+  }
+
+  /** Like {@link #listModelsAsync()}, with per-request overrides. */
+  CompletableFuture<List<ModelInfo>> listModelsAsync(RequestOptions options);
 
   /**
    * Releases what this client owns: its dispatcher threads and idle connections. An {@code OkHttpClient} given to

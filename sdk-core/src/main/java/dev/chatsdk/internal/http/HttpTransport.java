@@ -257,7 +257,7 @@ public final class HttpTransport {
         }
       }
       this.plan = new RetryPlan(config, options, request.stream(), waiting);
-      this.body = RequestBody.create(request.body(), JSON);
+      this.body = request.method().equals("GET") ? null : RequestBody.create(request.body(), JSON);
     }
 
     private static boolean isTrue(String value) {
@@ -298,7 +298,7 @@ public final class HttpTransport {
       Request httpRequest = new Request.Builder()
           .url(request.url())
           .headers(headers.build())
-          .post(body)
+          .method(request.method(), body)
           .tag(CallTag.class, new CallTag(request.url(), config.connectTimeout(), plan.readTimeout()))
           .build();
       Call call = client.newCall(httpRequest);
