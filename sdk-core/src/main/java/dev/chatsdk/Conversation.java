@@ -87,16 +87,17 @@ public final class Conversation {
   }
 
   /**
-   * Adds the model's reply: the message of the completion's first choice (index 0), and returns it.
+   * Adds the model's reply, the message of the completion's first choice (index 0), and returns the completion, so
+   * that a call reads {@code out.println(chat.addReply(client.complete(chat.request(settings))).text())}.
    *
    * @throws IllegalArgumentException if the completion has no choice 0, which leaves the conversation as it was
    */
-  public AssistantMessage addReply(ChatCompletion completion) {
+  public ChatCompletion addReply(ChatCompletion completion) {
     Objects.requireNonNull(completion, "completion == null");
     for (Choice choice : completion.choices()) {
       if (choice.index() == 0) {
         messages.add(choice.message());
-        return choice.message();
+        return completion;
       }
     }
     throw new IllegalArgumentException("The completion has no first choice to add as the reply (id \""

@@ -45,9 +45,10 @@ class ConversationTest extends ClientTestBase {
     Conversation chat = new Conversation().addUser("Capital of France?");
 
     try (ChatClient client = builder().build()) {
-      AssistantMessage reply = chat.addReply(client.streamAsync(chat.request(settings), text -> { }).join());
+      ChatCompletion reply = chat.addReply(client.streamAsync(chat.request(settings), text -> { }).join());
 
-      assertThat(reply.content()).contains("Paris.");
+      assertThat(reply.text()).isEqualTo("Paris.");
+      assertThat(chat.messages().get(1)).isEqualTo(Message.assistant("Paris."));
     }
     assertThat(chat.size()).isEqualTo(2);
   }
