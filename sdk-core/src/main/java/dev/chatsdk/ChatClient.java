@@ -158,7 +158,10 @@ public interface ChatClient extends AutoCloseable {
    * Configures a {@link ChatClient}. Every setter replaces the previous value and returns this builder; {@link #build()}
    * may be called more than once. Defaults: the Hugging Face router ({@link Endpoints#huggingFace()}), the key from
    * {@code HF_TOKEN}, else {@code OPENAI_API_KEY}, else none; 2 retries; connect timeout 10 s, read timeout 60 s,
-   * call timeout 10 min (non-streaming calls only); no {@code x-use-cache} or {@code x-wait-for-model} header.
+   * call timeout 10 min (non-streaming calls only); no {@code x-use-cache} or {@code x-wait-for-model} header; the
+   * JVM's proxy selection, the JDK's trusted certificates and HTTP/2 where a TLS server offers it. Proxy, TLS and HTTP
+   * version set here also apply to an {@link #okHttpClient(OkHttpClient) OkHttp client} given to the builder, in a
+   * copy of it that shares its connection pool and threads.
    */
   final class Builder {
     private String baseUrl = Endpoints.huggingFace();

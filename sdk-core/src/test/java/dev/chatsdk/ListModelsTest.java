@@ -132,6 +132,18 @@ class ListModelsTest extends ClientTestBase {
   }
 
   @Test
+  void aBareArrayOfModelsOrOfIdsIsRead() {
+    server.enqueue(json(200, "[{\"id\":\"a\",\"created\":1.7E9},\"b\"]"));
+
+    try (ChatClient client = builder().build()) {
+      List<ModelInfo> models = client.listModels();
+
+      assertThat(models).extracting(ModelInfo::id).containsExactly("a", "b");
+      assertThat(models.get(0).created()).isEqualTo(1_700_000_000L);
+    }
+  }
+
+  @Test
   void theAsyncListingGivesTheSameModels() {
     server.enqueue(json(200, "{\"object\":\"list\",\"data\":[{\"id\":\"a\"},{\"id\":\"b\"}]}"));
 
