@@ -144,6 +144,26 @@ class ListModelsTest extends ClientTestBase {
   }
 
   @Test
+  void anEntryWithAFieldOfAnUnexpectedTypeKeepsItsNameAndFieldsWithoutFailingTheListing() {
+    server.enqueue(json(200, """
+        {"data":[{"id":"m","owned_by":{"name":"acme"},"providers":[
+          {"provider":"groq","status":"live","supports_tools":"yes"},
+          {"provider":"together","status":"live","supports_tools":true}, "not an object"]}]}"""));
+
+    ModelInfo model = listOne();
+
+    assertThat(model.id()).isEqualTo("m");
+    assertThat(model.ownedBy()).isEmpty();
+    assertThat(model.extra()).containsEntry("owned_by", Map.of("name", "acme"));
+    assertThat(model.providers()).extracting(ProviderInfo::provider).containsExactly("groq", "together");
+    ProviderInfo groq = model.providers().get(0);
+    assertThat(groq.isLive()).isTrue();
+    assertThat(groq.supportsTools()).isEmpty();
+    assertThat(groq.extra()).containsExactly(Map.entry("supports_tools", "yes"));
+    assertThat(model.providers().get(1).supportsTools()).contains(true);
+  }
+
+  @Test
   void theAsyncListingGivesTheSameModels() {
     server.enqueue(json(200, "{\"object\":\"list\",\"data\":[{\"id\":\"a\"},{\"id\":\"b\"}]}"));
 
