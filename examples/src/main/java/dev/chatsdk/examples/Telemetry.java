@@ -51,7 +51,8 @@ public final class Telemetry {
         exporters.setUseParentHandlers(false);
         try (OpenTelemetrySdk openTelemetry = consoleSdk()) {
             ChatTelemetry telemetry = ChatTelemetry.create(openTelemetry);
-            try (ChatClient client = clientBuilder.listener(telemetry.listener()).build()) {
+            ChatClient client = clientBuilder.listener(telemetry.listener()).build();
+            try (client) {
                 streamAStory(client, model, out);
             }
             // Closing the SDK (at the end of this block) exports the metrics gathered so far.
