@@ -136,16 +136,30 @@ public interface ChatClient extends AutoCloseable {
     return listModels(RequestOptions.none());
   }
 
-  /** Like {@link #listModels()}, with per-request overrides. */
-  List<ModelInfo> listModels(RequestOptions options);
+  /**
+   * Like {@link #listModels()}, with per-request overrides. A default method, so that a {@code ChatClient} written
+   * before it (a test double, a decorator) still compiles; the client {@link #builder()} builds implements it.
+   *
+   * @throws UnsupportedOperationException if this implementation lists no models
+   */
+  default List<ModelInfo> listModels(RequestOptions options) {
+    throw new UnsupportedOperationException(getClass().getName() + " does not implement listModels");
+  }
 
   /** {@link #listModels()} without blocking the calling thread; cancelling the future cancels the call. */
   default CompletableFuture<List<ModelInfo>> listModelsAsync() {
     return listModelsAsync(RequestOptions.none());
   }
 
-  /** Like {@link #listModelsAsync()}, with per-request overrides. */
-  CompletableFuture<List<ModelInfo>> listModelsAsync(RequestOptions options);
+  /**
+   * Like {@link #listModelsAsync()}, with per-request overrides; a default method for the same reason as
+   * {@link #listModels(RequestOptions)}.
+   *
+   * @throws UnsupportedOperationException if this implementation lists no models
+   */
+  default CompletableFuture<List<ModelInfo>> listModelsAsync(RequestOptions options) {
+    throw new UnsupportedOperationException(getClass().getName() + " does not implement listModelsAsync");
+  }
 
   /**
    * Releases what this client owns: its dispatcher threads and idle connections. An {@code OkHttpClient} given to
