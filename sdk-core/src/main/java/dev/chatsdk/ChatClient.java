@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -100,7 +101,9 @@ public interface ChatClient extends AutoCloseable {
    * Configures a {@link ChatClient}. Every setter replaces the previous value and returns this builder; {@link #build()}
    * may be called more than once. Defaults: the Hugging Face router ({@link Endpoints#huggingFace()}), the key from
    * {@code HF_TOKEN}, else {@code OPENAI_API_KEY}, else none; 2 retries; connect timeout 10 s, read timeout 60 s,
-   * call timeout 10 min (non-streaming calls only); no {@code x-use-cache} or {@code x-wait-for-model} header.
+   * call timeout 10 min (non-streaming calls only); no {@code x-use-cache} or {@code x-wait-for-model} header; 256
+   * concurrent async calls and streams. The threads of the client the SDK creates are daemon (or virtual) threads,
+   * so an application that never closes its client still exits when {@code main} returns.
    */
   final class Builder {
     private String baseUrl = Endpoints.huggingFace();
@@ -110,6 +113,7 @@ public interface ChatClient extends AutoCloseable {
     private final TransportConfig.Builder transport = TransportConfig.builder();
     private OkHttpClient okHttpClient;
     private final List<ChatListener> listeners = new ArrayList<>();
+    private boolean concurrencySet;
 
     Builder() {
     }
@@ -231,6 +235,35 @@ public interface ChatClient extends AutoCloseable {
     }
 
     /**
+     * How many asynchronous calls and streams may be in flight at once, in all and to any one host, on the OkHttp client
+     * this SDK creates; 256 by default, so that a server application
+     * proxying its users' streams to one backend (every Hugging Face call goes to one host) never queues behind
+     * OkHttp's own default of 5 per host. Further calls wait in a queue until one ends; a stream counts until its
+     * response headers arrive. Blocking {@code complete} and {@code stream} are not counted. Not for a client given to
+     * {@link #okHttpClient}: set its {@code Dispatcher} instead.
+     *
+     * @throws IllegalArgumentException if {@code maxConcurrentRequests} is less than 1
+     */
+    public Builder maxConcurrentRequests(int maxConcurrentRequests) {
+      transport.maxConcurrentRequests(maxConcurrentRequests);
+      concurrencySet = true;
+      return this;
+    }
+
+    /**
+     * Where {@link ChatClient#streamAsync} reads chunks: one task runs while the subscriber has demand, blocking on
+     * the socket between chunks. By default, on JDK 24 and later, a virtual thread per stream (so a thousand open
+     * streams hold no thousand platform threads); on JDK 17 to 23, the daemon threads of the client's OkHttp
+     * dispatcher, one platform thread per stream that is being read (on JDK 21 to 23 OkHttp's HTTP/2 reads would pin
+     * virtual threads; pass {@code Executors.newVirtualThreadPerTaskExecutor()} here if your streams use HTTP/1.1).
+     * The executor stays yours: {@link ChatClient#close()} does not shut it down.
+     */
+    public Builder streamExecutor(Executor executor) {
+      transport.streamExecutor(Objects.requireNonNull(executor, "executor == null"));
+      return this;
+    }
+
+    /**
      * Adds a listener called for every call of the client; several are called in the order they were added, each
      * isolated from the others' exceptions. See {@link ChatListener}.
      */
@@ -251,8 +284,16 @@ public interface ChatClient extends AutoCloseable {
       return this;
     }
 
-    /** A new client with this configuration. */
+    /**
+     * A new client with this configuration.
+     *
+     * @throws IllegalStateException if both {@link #okHttpClient} and {@link #maxConcurrentRequests} were set
+     */
     public ChatClient build() {
+      if (okHttpClient != null && concurrencySet) {
+        throw new IllegalStateException("maxConcurrentRequests applies to the OkHttpClient this SDK creates, and an "
+            + "okHttpClient was given: set maxRequests and maxRequestsPerHost on its Dispatcher instead");
+      }
       return new RealChatClient(HttpUrl.get(baseUrl), resolveKey(), headers, transport.build(), okHttpClient,
           List.copyOf(listeners));
     }

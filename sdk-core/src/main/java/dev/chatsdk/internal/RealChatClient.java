@@ -7,6 +7,7 @@ import dev.chatsdk.ChatListener;
 import dev.chatsdk.ChatSdkException;
 import dev.chatsdk.RequestOptions;
 import dev.chatsdk.internal.http.BodyText;
+import dev.chatsdk.internal.http.ClientThreads;
 import dev.chatsdk.internal.http.HttpLog;
 import dev.chatsdk.internal.http.HttpTransport;
 import dev.chatsdk.internal.http.PostRequest;
@@ -25,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Flow;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -43,8 +45,10 @@ public final class RealChatClient implements ChatClient {
   private final Headers headers;
   private final HttpTransport transport;
   private final OkHttpClient ownedClient;
-  /** Where asynchronous streams read, with OkHttp's asynchronous calls. */
-  private final Executor dispatcher;
+  /** Where asynchronous streams read their chunks. */
+  private final Executor streamExecutor;
+  /** The stream executor when this client made it, to shut down on close. */
+  private final ExecutorService ownedStreamExecutor;
   private final boolean modelRequired;
   private final List<ChatListener> listeners;
   private volatile boolean closed;
@@ -64,10 +68,15 @@ public final class RealChatClient implements ChatClient {
     apiKey.ifPresent(key -> all.set("Authorization", "Bearer " + key));
     headers.forEach(all::set);
     this.headers = all.build();
-    this.ownedClient = userClient == null ? new OkHttpClient() : null;
+    this.ownedClient = userClient == null ? ClientThreads.newOkHttpClient(config.maxConcurrentRequests()) : null;
     OkHttpClient client = userClient == null ? ownedClient : userClient;
     this.transport = new HttpTransport(client, config);
-    this.dispatcher = client.dispatcher().executorService();
+    this.ownedStreamExecutor = config.streamExecutor() == null && userClient != null && ClientThreads.virtual()
+        ? ClientThreads.newExecutor("chatsdk-stream-")
+        : null;
+    this.streamExecutor = config.streamExecutor() != null ? config.streamExecutor()
+        : ownedStreamExecutor != null ? ownedStreamExecutor
+        : client.dispatcher().executorService();
     this.modelRequired = requiresModel(endpoint);
     this.listeners = List.copyOf(listeners);
   }
@@ -92,7 +101,8 @@ public final class RealChatClient implements ChatClient {
   public Flow.Publisher<ChatCompletionChunk> streamAsync(ChatCompletionRequest request, RequestOptions options) {
     PostRequest post = post(request, true);
     Objects.requireNonNull(options, "options == null");
-    return new ChunkPublisher(() -> transport.executeAsync(post, options), RealChatCompletionStream::open, dispatcher);
+    return new ChunkPublisher(() -> transport.executeAsync(post, options), RealChatCompletionStream::open,
+        streamExecutor);
   }
 
   @Override
@@ -104,6 +114,9 @@ public final class RealChatClient implements ChatClient {
     if (ownedClient != null) {
       ownedClient.dispatcher().executorService().shutdown();
       ownedClient.connectionPool().evictAll();
+    }
+    if (ownedStreamExecutor != null) {
+      ownedStreamExecutor.shutdown();
     }
   }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Random;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +14,9 @@ import java.util.concurrent.TimeUnit;
  * randomness it runs on (injectable so that tests never wait for real time). Immutable; build with {@link #builder()}.
  *
  * <p>Defaults: 2 retries; connect timeout 10 s, read timeout 60 s (a stream may be silent that long between two
- * bytes), call timeout 10 min (non-streaming calls only); no retry on a loading model; logging off.
+ * bytes), call timeout 10 min (non-streaming calls only); no retry on a loading model; logging off;
+ * {@value ClientThreads#DEFAULT_MAX_CONCURRENT_REQUESTS} concurrent requests for a client the SDK creates; streams read
+ * on the threads {@link ClientThreads} chooses.
  */
 public final class TransportConfig {
 
@@ -36,6 +39,8 @@ public final class TransportConfig {
   private final Sleeper sleeper;
   private final ScheduledExecutorService scheduler;
   private final Random random;
+  private final int maxConcurrentRequests;
+  private final Executor streamExecutor;
 
   private TransportConfig(Builder b) {
     this.maxRetries = b.maxRetries;
@@ -49,6 +54,8 @@ public final class TransportConfig {
     this.sleeper = b.sleeper;
     this.scheduler = b.scheduler == null ? SharedScheduler.INSTANCE : b.scheduler;
     this.random = b.random;
+    this.maxConcurrentRequests = b.maxConcurrentRequests;
+    this.streamExecutor = b.streamExecutor;
   }
 
   /** The defaults listed above. */
@@ -108,6 +115,16 @@ public final class TransportConfig {
     return random;
   }
 
+  /** Async calls and streams in flight at once (in all, and to one host) on a client the SDK creates. */
+  public int maxConcurrentRequests() {
+    return maxConcurrentRequests;
+  }
+
+  /** Where {@code streamAsync} reads its chunks; null for the threads {@link ClientThreads} chooses. */
+  public Executor streamExecutor() {
+    return streamExecutor;
+  }
+
   @Override
   public String toString() {
     return "TransportConfig{maxRetries=" + maxRetries
@@ -132,6 +149,8 @@ public final class TransportConfig {
     private Sleeper sleeper = Sleeper.SYSTEM;
     private ScheduledExecutorService scheduler;
     private Random random = new Random();
+    private int maxConcurrentRequests = ClientThreads.DEFAULT_MAX_CONCURRENT_REQUESTS;
+    private Executor streamExecutor;
 
     private Builder() {
     }
@@ -205,6 +224,22 @@ public final class TransportConfig {
     /** The source of backoff jitter. */
     public Builder random(Random random) {
       this.random = Objects.requireNonNull(random, "random == null");
+      return this;
+    }
+
+    /** Async calls and streams in flight at once on a client the SDK creates; at least 1. */
+    public Builder maxConcurrentRequests(int maxConcurrentRequests) {
+      if (maxConcurrentRequests < 1) {
+        throw new IllegalArgumentException("maxConcurrentRequests must be at least 1, got " + maxConcurrentRequests
+            + " (the default, " + ClientThreads.DEFAULT_MAX_CONCURRENT_REQUESTS + ", suits most applications)");
+      }
+      this.maxConcurrentRequests = maxConcurrentRequests;
+      return this;
+    }
+
+    /** Where {@code streamAsync} reads its chunks. The caller keeps ownership: the client never shuts it down. */
+    public Builder streamExecutor(Executor streamExecutor) {
+      this.streamExecutor = Objects.requireNonNull(streamExecutor, "streamExecutor == null");
       return this;
     }
 
