@@ -1,6 +1,7 @@
 package dev.chatsdk;
 
 import dev.chatsdk.internal.RealChatClient;
+import dev.chatsdk.internal.http.ApiKeys;
 import dev.chatsdk.internal.http.HeaderRules;
 import dev.chatsdk.internal.http.HttpLog;
 import dev.chatsdk.internal.http.TransportConfig;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
@@ -99,8 +99,8 @@ public interface ChatClient extends AutoCloseable {
 
   /**
    * Configures a {@link ChatClient}. Every setter replaces the previous value and returns this builder; {@link #build()}
-   * may be called more than once. Defaults: the Hugging Face router ({@link Endpoints#huggingFace()}), the key from
-   * {@code HF_TOKEN}, else {@code OPENAI_API_KEY}, else none; 2 retries; connect timeout 10 s, read timeout 60 s,
+   * may be called more than once. Defaults: the Hugging Face router ({@link Endpoints#huggingFace()}), the key of the
+   * environment variable for the base URL's service (see {@link #apiKey(String)}), else none; 2 retries; connect timeout 10 s, read timeout 60 s,
    * call timeout 10 min (non-streaming calls only); no {@code x-use-cache} or {@code x-wait-for-model} header; 256
    * concurrent async calls and streams. The threads of the client the SDK creates are daemon (or virtual) threads,
    * so an application that never closes its client still exits when {@code main} returns.
@@ -130,10 +130,15 @@ public interface ChatClient extends AutoCloseable {
     }
 
     /**
-     * The key sent as {@code Authorization: Bearer <key>}. Without one, the client reads {@code HF_TOKEN}, then
-     * {@code OPENAI_API_KEY}; with neither it sends no {@code Authorization} header (local servers need none).
-     * {@code null} means "no key given here", so {@code apiKey(System.getenv("HF_TOKEN"))} works where the variable
-     * is unset. Blank keys and keys with control characters are refused.
+     * The key sent as {@code Authorization: Bearer <key>}, to whatever server the client points at. Without one, the
+     * client takes a key from the environment, but only for the service that issued it, so that a token never goes to
+     * another server: {@code HF_TOKEN} to Hugging Face ({@code huggingface.co} and its subdomains, {@code *.hf.space},
+     * {@code *.endpoints.huggingface.cloud}), {@code OPENAI_API_KEY} to {@code api.openai.com}, {@code FRIENDLI_TOKEN}
+     * to {@code *.friendli.ai}; else {@code CHATSDK_API_KEY}, which goes to any base URL (set it for a self-hosted or
+     * other server). With none of these it sends no {@code Authorization} header (local servers need none). A 401
+     * names where the key came from, never the key. {@code null} means "no key given here", so
+     * {@code apiKey(System.getenv("HF_TOKEN"))} works where the variable is unset. Blank keys and keys with control
+     * characters are refused.
      */
     public Builder apiKey(String apiKey) {
       if (apiKey == null) {
@@ -294,21 +299,10 @@ public interface ChatClient extends AutoCloseable {
         throw new IllegalStateException("maxConcurrentRequests applies to the OkHttpClient this SDK creates, and an "
             + "okHttpClient was given: set maxRequests and maxRequestsPerHost on its Dispatcher instead");
       }
-      return new RealChatClient(HttpUrl.get(baseUrl), resolveKey(), headers, transport.build(), okHttpClient,
+      HttpUrl url = HttpUrl.get(baseUrl);
+      ApiKeys.Resolved key = ApiKeys.resolve(apiKey, url, environment);
+      return new RealChatClient(url, key.key(), headers, transport.keySource(key.source()).build(), okHttpClient,
           List.copyOf(listeners));
-    }
-
-    private Optional<String> resolveKey() {
-      if (apiKey != null) {
-        return Optional.of(apiKey);
-      }
-      for (String variable : new String[] {"HF_TOKEN", "OPENAI_API_KEY"}) {
-        String value = environment.apply(variable);
-        if (value != null && !value.isBlank()) {
-          return Optional.of(value.strip());
-        }
-      }
-      return Optional.empty();
     }
 
     @Override

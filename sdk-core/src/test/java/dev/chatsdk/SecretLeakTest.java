@@ -86,12 +86,38 @@ class SecretLeakTest extends ClientTestBase {
     assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer " + ECHOED);
     assertThat(e.errorMessage())
         .isEqualTo("Incorrect API key provided: [redacted]. Find your key at https://x.test/keys.");
-    assertThat(e).hasMessageEndingWith(": " + e.errorMessage());
+    assertThat(e).hasMessageContaining(": " + e.errorMessage() + " (the key from ChatClient.Builder.apiKey)");
     assertThat(e.rawBody()).isEqualTo("""
         {"error": {"message": "Incorrect API key provided: [redacted]. Find your key at https://x.test/keys.",
                    "type": "invalid_request_error", "code": "invalid_api_key"}}""");
     assertThat(e.errorType()).contains("invalid_request_error");
     assertThat(e.errorCode()).contains("invalid_api_key");
+  }
+
+  @Test
+  void keyEchoedInResponseHeadersIsRedactedFromHeadersDetailsSuppressedExceptionsAndTheLog() {
+    for (int i = 0; i < 2; i++) {
+      server.enqueue(new MockResponse.Builder().code(503).setHeader("Content-Type", "application/json")
+          .setHeader("X-Forwarded-Authorization", "Bearer " + ECHOED)
+          .setHeader("X-Request-Id", "req-" + ECHOED)
+          .setHeader("X-Debug", "caller=" + ECHOED + "; upstream=busy")
+          .body("{\"error\":\"busy\"}").build());
+    }
+
+    InternalServerException e;
+    try (ChatClient client = builder().apiKey(ECHOED).maxRetries(1).logging(true)
+        .transport(transport -> transport.logger(log)).build()) {
+      e = catchThrowableOfType(InternalServerException.class, () -> client.complete(request()));
+    }
+
+    assertThat(e.headers().get("X-Forwarded-Authorization")).containsExactly("Bearer [redacted]");
+    assertThat(e.header("X-Debug")).contains("caller=[redacted]; upstream=busy");
+    assertThat(e.requestId()).contains("req-[redacted]");
+    assertThat(e.details().toString()).contains("Bearer [redacted]").doesNotContain(ECHOED);
+    assertThat(e.getSuppressed()).singleElement().isInstanceOfSatisfying(ApiException.class, earlier ->
+        assertThat(earlier.details().toString()).contains("caller=[redacted]").doesNotContain(ECHOED));
+    assertThat(log.lines).anyMatch(line -> line.contains("X-Debug: caller=[redacted]; upstream=busy"))
+        .noneMatch(line -> line.contains(ECHOED));
   }
 
   @Test
@@ -212,7 +238,7 @@ class SecretLeakTest extends ClientTestBase {
 
     assertThat(failures).hasSize(2);
     assertThat(failures.get(0)).isInstanceOf(AuthenticationException.class)
-        .hasMessageEndingWith("Incorrect API key provided: [redacted]");
+        .hasMessageContaining("Incorrect API key provided: [redacted] (the key from ChatClient.Builder.apiKey)");
     assertThat(((ApiException) failures.get(0)).rawBody()).doesNotContain(ECHOED).contains("[redacted]");
     assertThat(failures.get(1)).isInstanceOf(StreamException.class)
         .hasMessageEndingWith("key [redacted] was revoked");

@@ -180,7 +180,7 @@ public final class RealChatClient implements ChatClient {
   }
 
   private static String describe(Response response) {
-    String type = response.header("Content-Type");
+    String type = Redactor.of(response).redact(response.header("Content-Type"));
     return "HTTP " + response.code() + (type == null ? "" : " (" + type + ")");
   }
 }

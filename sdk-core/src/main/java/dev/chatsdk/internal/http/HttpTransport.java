@@ -1,6 +1,7 @@
 package dev.chatsdk.internal.http;
 
 import dev.chatsdk.ApiException;
+import dev.chatsdk.AuthenticationException;
 import dev.chatsdk.ChatSdkException;
 import dev.chatsdk.RequestOptions;
 import java.io.IOException;
@@ -186,20 +187,43 @@ public final class HttpTransport {
 
   /** Reads what a non-2xx response says, closes it, and applies the retry rules' view of it. */
   RetryPlan.Failure httpFailure(Attempt attempt, Response response) {
-    byte[] body;
+    ErrorBody body;
     try (response) {
       body = readErrorBody(attempt, response);
     } catch (IOException e) {
       return attempt.failure(e, false);
     }
-    ApiException error = ErrorParser.toException(response.code(), response.message(), response.headers(), body,
-        Redactor.of(response), config.clock());
-    return RetryPlan.Failure.of(error, response.headers());
+    String note = body.cut() ? "the error body had not ended after " + Durations.format(config.errorBodyTimeLimit())
+        + ", so the SDK stopped reading it; this is what had arrived" : null;
+    ApiException error = ErrorParser.toException(response.code(), response.message(), response.headers(),
+        body.bytes(), Redactor.of(response), config.clock(), note);
+    return RetryPlan.Failure.of(withKeySource(error), response.headers());
   }
 
-  /** At most {@link ErrorParser#MAX_BODY_BYTES}; what arrived if the body was cut short, unless we cancelled it. */
-  private static byte[] readErrorBody(Attempt attempt, Response response) throws IOException {
+  /** What was read of an error body, and whether its time limit cut it. */
+  private record ErrorBody(byte[] bytes, boolean cut) {
+  }
+
+  /** A 401 that says where the key came from, as the config describes it; any other exception as it is. */
+  private ApiException withKeySource(ApiException error) {
+    if (!(error instanceof AuthenticationException) || config.keySource() == null) {
+      return error;
+    }
+    return new AuthenticationException(error.details(), config.keySource());
+  }
+
+  /**
+   * At most {@link ErrorParser#MAX_BODY_BYTES}, within the config's error-body time limit; what arrived if the body was
+   * cut short, unless we cancelled it. The read timeout alone would not bound it: a body that trickles (a proxy's
+   * keep-alive comments on an event stream) resets it with every byte, and would hold the call for as long as the
+   * server keeps talking. The limit is a deadline on the body's own timeout, which closes the socket when it passes.
+   */
+  private ErrorBody readErrorBody(Attempt attempt, Response response) throws IOException {
     BufferedSource source = response.body().source();
+    long limitNanos = config.errorBodyTimeLimit().toNanos();
+    long deadline = System.nanoTime() + limitNanos;
+    source.timeout().deadlineNanoTime(deadline);
+    boolean cut = false;
     try {
       if (source.request(ErrorParser.MAX_BODY_BYTES + 1L)) {
         // More than we will read: dropping the connection beats draining a large body.
@@ -209,9 +233,12 @@ public final class HttpTransport {
       if (attempt.isCancelled()) {
         throw e;
       }
+      cut = System.nanoTime() - deadline >= 0;
+    } finally {
+      source.timeout().clearDeadline();
     }
     Buffer buffer = source.getBuffer();
-    return buffer.readByteArray(Math.min(buffer.size(), ErrorParser.MAX_BODY_BYTES));
+    return new ErrorBody(buffer.readByteArray(Math.min(buffer.size(), ErrorParser.MAX_BODY_BYTES)), cut);
   }
 
   private void sleep(Duration delay, Attempt attempt, RetryPlan.Failure failure) {

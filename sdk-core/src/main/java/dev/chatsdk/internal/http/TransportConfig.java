@@ -24,6 +24,8 @@ public final class TransportConfig {
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(10);
+  /** How long an error body may take to arrive: a real one takes milliseconds. */
+  public static final Duration DEFAULT_ERROR_BODY_TIME_LIMIT = Duration.ofSeconds(10);
 
   private static final String LOGGER_NAME = "dev.chatsdk.http";
   private static final TransportConfig DEFAULTS = builder().build();
@@ -41,6 +43,8 @@ public final class TransportConfig {
   private final Random random;
   private final int maxConcurrentRequests;
   private final Executor streamExecutor;
+  private final String keySource;
+  private final Duration errorBodyTimeLimit;
 
   private TransportConfig(Builder b) {
     this.maxRetries = b.maxRetries;
@@ -56,6 +60,8 @@ public final class TransportConfig {
     this.random = b.random;
     this.maxConcurrentRequests = b.maxConcurrentRequests;
     this.streamExecutor = b.streamExecutor;
+    this.keySource = b.keySource;
+    this.errorBodyTimeLimit = b.errorBodyTimeLimit;
   }
 
   /** The defaults listed above. */
@@ -125,6 +131,19 @@ public final class TransportConfig {
     return streamExecutor;
   }
 
+  /**
+   * How long the body of a non-2xx response may take to arrive before the SDK stops reading it and raises the
+   * exception with what arrived; the read timeout alone does not bound a body that trickles.
+   */
+  public Duration errorBodyTimeLimit() {
+    return errorBodyTimeLimit;
+  }
+
+  /** Where the key came from, or why none is sent, for a 401 to say (see {@link ApiKeys}); null when unknown. */
+  public String keySource() {
+    return keySource;
+  }
+
   @Override
   public String toString() {
     return "TransportConfig{maxRetries=" + maxRetries
@@ -151,6 +170,8 @@ public final class TransportConfig {
     private Random random = new Random();
     private int maxConcurrentRequests = ClientThreads.DEFAULT_MAX_CONCURRENT_REQUESTS;
     private Executor streamExecutor;
+    private String keySource;
+    private Duration errorBodyTimeLimit = DEFAULT_ERROR_BODY_TIME_LIMIT;
 
     private Builder() {
     }
@@ -240,6 +261,22 @@ public final class TransportConfig {
     /** Where {@code streamAsync} reads its chunks. The caller keeps ownership: the client never shuts it down. */
     public Builder streamExecutor(Executor streamExecutor) {
       this.streamExecutor = Objects.requireNonNull(streamExecutor, "streamExecutor == null");
+      return this;
+    }
+
+    /** How long an error body may take to arrive; positive. */
+    public Builder errorBodyTimeLimit(Duration errorBodyTimeLimit) {
+      Objects.requireNonNull(errorBodyTimeLimit, "errorBodyTimeLimit == null");
+      if (errorBodyTimeLimit.isNegative() || errorBodyTimeLimit.isZero()) {
+        throw new IllegalArgumentException("errorBodyTimeLimit must be positive, got " + errorBodyTimeLimit);
+      }
+      this.errorBodyTimeLimit = errorBodyTimeLimit;
+      return this;
+    }
+
+    /** How a 401 describes where the key came from; never the key itself. */
+    public Builder keySource(String keySource) {
+      this.keySource = Objects.requireNonNull(keySource, "keySource == null");
       return this;
     }
 
