@@ -12,6 +12,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
 import okio.BufferedSink;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The body of an error status is read within a time limit as well as a size limit: a proxy that answers 503 and then
@@ -31,6 +32,7 @@ class ErrorBodyTimeLimitTest extends ClientTestBase {
   }
 
   @Test
+  @Timeout(10) // Without the limit the call would wait for as long as the server trickles.
   void streamOfAnErrorBodyThatNeverEndsFailsAfterTheLimitSayingSo() throws InterruptedException {
     TricklingBody body = new TricklingBody("{\"error\":\"upstream busy\"}\n");
     server.enqueue(tricklingError(body));

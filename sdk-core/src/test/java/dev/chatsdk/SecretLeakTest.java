@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.chatsdk.model.ChatCompletionChunk;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -118,6 +123,35 @@ class SecretLeakTest extends ClientTestBase {
         assertThat(earlier.details().toString()).contains("caller=[redacted]").doesNotContain(ECHOED));
     assertThat(log.lines).anyMatch(line -> line.contains("X-Debug: caller=[redacted]; upstream=busy"))
         .noneMatch(line -> line.contains(ECHOED));
+  }
+
+  @Test
+  void keyEchoedInAMalformedStatusLineIsRedactedFromTheConnectionFailure() throws Exception {
+    try (ServerSocket raw = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Thread answer = new Thread(() -> {
+        try (Socket socket = raw.accept()) {
+          socket.getInputStream().read(new byte[8192]);
+          socket.getOutputStream().write(("HTTP/1.1 2x0 echo " + ECHOED + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+          socket.getOutputStream().flush();
+          Thread.sleep(200);
+        } catch (IOException | InterruptedException e) {
+          // The test fails on what the client saw.
+        }
+      });
+      answer.start();
+
+      ConnectionException e;
+      try (ChatClient client = builder().baseUrl("http://127.0.0.1:" + raw.getLocalPort() + "/v1").apiKey(ECHOED)
+          .maxRetries(0).build()) {
+        e = catchThrowableOfType(ConnectionException.class, () -> client.complete(request()));
+      }
+      answer.join(5_000);
+
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      assertThat(e).hasMessageContaining("echo [redacted]");
+      assertThat(trace.toString()).doesNotContain(ECHOED);
+    }
   }
 
   @Test

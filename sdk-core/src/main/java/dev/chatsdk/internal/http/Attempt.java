@@ -173,10 +173,12 @@ public final class Attempt {
           : new RequestTimeoutException(RequestTimeoutException.Limit.READ, readTimeout, target, e);
       return RetryPlan.Failure.of(timeout, beforeHeaders);
     }
-    String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    // OkHttp quotes what the server sent in some messages ("Unexpected status line: ..."): hide the request's secrets.
+    Redactor redactor = Redactor.of(call.request().headers());
+    String detail = e.getMessage() == null ? e.getClass().getSimpleName() : redactor.redact(e.getMessage());
     String during = stream ? " while reading the stream" : "";
-    ConnectionException failure =
-        new ConnectionException("Connection to " + target + " failed" + during + ": " + detail, e);
+    ConnectionException failure = new ConnectionException(
+        "Connection to " + target + " failed" + during + ": " + detail, redactor.safeCause(e));
     return RetryPlan.Failure.of(failure, beforeHeaders && !isPermanent(e));
   }
 
