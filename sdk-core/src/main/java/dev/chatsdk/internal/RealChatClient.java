@@ -45,13 +45,13 @@ public final class RealChatClient implements ChatClient {
   private final Headers headers;
   private final HttpTransport transport;
   private final OkHttpClient ownedClient;
-  /** Where asynchronous streams read their chunks. */
-  private final Executor streamExecutor;
-  /** The stream executor when this client made it, to shut down on close. */
-  private final ExecutorService ownedStreamExecutor;
+  /** Where asynchronous streams read their chunks (see {@link ClientThreads}). */
+  private final Executor dispatcher;
   private final boolean modelRequired;
   private final List<ChatListener> listeners;
   private volatile boolean closed;
+  /** The stream executor when this client made it, to shut down on close. */
+  private final ExecutorService ownedStreamExecutor;
 
   /**
    * @param baseUrl the API's base URL; {@code /chat/completions} is appended
@@ -74,7 +74,7 @@ public final class RealChatClient implements ChatClient {
     this.ownedStreamExecutor = config.streamExecutor() == null && userClient != null && ClientThreads.virtual()
         ? ClientThreads.newExecutor("chatsdk-stream-")
         : null;
-    this.streamExecutor = config.streamExecutor() != null ? config.streamExecutor()
+    this.dispatcher = config.streamExecutor() != null ? config.streamExecutor()
         : ownedStreamExecutor != null ? ownedStreamExecutor
         : client.dispatcher().executorService();
     this.modelRequired = requiresModel(endpoint);
@@ -101,8 +101,7 @@ public final class RealChatClient implements ChatClient {
   public Flow.Publisher<ChatCompletionChunk> streamAsync(ChatCompletionRequest request, RequestOptions options) {
     PostRequest post = post(request, true);
     Objects.requireNonNull(options, "options == null");
-    return new ChunkPublisher(() -> transport.executeAsync(post, options), RealChatCompletionStream::open,
-        streamExecutor);
+    return new ChunkPublisher(() -> transport.executeAsync(post, options), RealChatCompletionStream::open, dispatcher);
   }
 
   @Override
