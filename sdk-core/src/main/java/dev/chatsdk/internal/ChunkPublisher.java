@@ -143,15 +143,13 @@ final class ChunkPublisher implements Flow.Publisher<ChatCompletionChunk> {
       try {
         executor.execute(this::drainLoop);
       } catch (RuntimeException e) {
-        // The client was closed, or the user's executor refused. No loop runs, and none will start while wip stays
-        // above zero: this thread signals.
+        // The client was closed. No loop runs, and none will start while wip stays above zero: this thread signals.
         if (!cancelled) {
           cancelled = true;
           release();
           Throwable failure = error.get();
-          subscriber.onError(failure != null ? failure : new ChatSdkException("Cannot read the stream: its executor "
-              + "refused the task (ChatClient.close() shuts down the threads the client owns; an executor given to "
-              + "ChatClient.Builder.streamExecutor may be shut down or full)", e));
+          subscriber.onError(failure != null ? failure : new ChatSdkException("Cannot read the stream: the OkHttp "
+              + "dispatcher is shut down (ChatClient.close() shuts down the one it owns)", e));
         }
       }
     }
