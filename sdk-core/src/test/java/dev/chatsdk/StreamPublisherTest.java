@@ -301,7 +301,7 @@ class StreamPublisherTest extends ClientTestBase {
     subscriber.subscription.request(1);
 
     assertThat(subscriber.awaitError()).isExactlyInstanceOf(ChatSdkException.class)
-        .hasMessageContaining("ChatClient.close() shuts down");
+        .hasMessageContaining("dispatcher is shut down");
     assertThat(body.clientGone.await(5, TimeUnit.SECONDS)).as("server saw the socket closed").isTrue();
   }
 
