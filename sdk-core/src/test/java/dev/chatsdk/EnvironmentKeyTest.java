@@ -1,6 +1,7 @@
 package dev.chatsdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.net.InetAddress;
@@ -69,6 +70,15 @@ class EnvironmentKeyTest extends ClientTestBase {
 
     assertThat(authorizationSentTo("vllm.internal.example", withOptIn)).isEqualTo("Bearer any_env_key_4");
     assertThat(authorizationSentTo("router.huggingface.co", withOptIn)).isEqualTo("Bearer hf_env_token_1");
+  }
+
+  @Test
+  void anEnvironmentKeyThatCannotBeSentIsRefusedAtBuildNamingTheVariable() {
+    ChatClient.Builder builder = ChatClient.builder().environment(Map.of("HF_TOKEN", "hf_bad\nInjected: x")::get);
+
+    assertThatThrownBy(builder::build).isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("The HF_TOKEN environment variable holds a key that cannot be sent")
+        .hasMessageNotContaining("hf_bad");
   }
 
   @Test

@@ -80,7 +80,12 @@ public final class ApiKeys {
   }
 
   private static Resolved fromVariable(String name, String value) {
-    HeaderRules.validate("Authorization", value);
+    try {
+      HeaderRules.validate("Authorization", value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("The " + name + " environment variable holds a key that cannot be sent: "
+          + e.getMessage(), e);
+    }
     return new Resolved(Optional.of(value), "the key from the " + name + " environment variable");
   }
 
