@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.Headers;
 import okhttp3.MediaType;
@@ -34,8 +35,8 @@ import okio.BufferedSource;
  *
  * <p>Headers: {@code User-Agent: chatsdk-java/<version>}, {@code Content-Type: application/json}, and
  * {@code Accept: text/event-stream} for streams or {@code application/json} otherwise; then the request's headers,
- * then the options' headers, each replacing a header of the same name; then {@code x-wait-for-model: true} on the
- * model-loading retry.
+ * then the key of the config's supplier (asked again for each attempt), then the options' headers and key, each
+ * replacing a header of the same name; then {@code x-wait-for-model: true} on the model-loading retry.
  *
  * <p>Thread-safe; one instance serves any number of concurrent calls.
  */
@@ -55,7 +56,7 @@ public final class HttpTransport {
   public HttpTransport(OkHttpClient client, TransportConfig config) {
     Objects.requireNonNull(client, "client == null");
     this.config = Objects.requireNonNull(config, "config == null");
-    this.client = client.newBuilder()
+    this.client = config.network().applyTo(client.newBuilder())
         .connectTimeout(config.connectTimeout())
         .readTimeout(config.readTimeout())
         .writeTimeout(config.readTimeout())
@@ -195,21 +196,27 @@ public final class HttpTransport {
     }
     String note = body.cut() ? "the error body had not ended after " + Durations.format(config.errorBodyTimeLimit())
         + ", so the SDK stopped reading it; this is what had arrived" : null;
-    ApiException error = ErrorParser.toException(response.code(), response.message(), response.headers(),
-        body.bytes(), Redactor.of(response), config.clock(), note);
-    return RetryPlan.Failure.of(withKeySource(error), response.headers());
+    ApiException error = NotFoundAdvice.advise(withKeySource(ErrorParser.toException(response.code(),
+        response.message(), response.headers(), body.bytes(), Redactor.of(response), config.clock(), note), response),
+        response.request().method(), response.request().url());
+    return RetryPlan.Failure.of(error, response.headers());
   }
 
   /** What was read of an error body, and whether its time limit cut it. */
   private record ErrorBody(byte[] bytes, boolean cut) {
   }
 
-  /** A 401 that says where the key came from, as the config describes it; any other exception as it is. */
-  private ApiException withKeySource(ApiException error) {
-    if (!(error instanceof AuthenticationException) || config.keySource() == null) {
+  /** A 401 that says where the attempt's key came from (see {@link KeySource}); any other exception as it is. */
+  private static ApiException withKeySource(ApiException error, Response response) {
+    KeySource source = response.request().tag(KeySource.class);
+    if (!(error instanceof AuthenticationException) || source == null) {
       return error;
     }
-    return new AuthenticationException(error.details(), config.keySource());
+    return new AuthenticationException(error.details(), source.description());
+  }
+
+  /** Where an attempt's key came from, or why it sent none, tagged on its request for a 401 to say; never the key. */
+  private record KeySource(String description) {
   }
 
   /**
@@ -253,6 +260,17 @@ public final class HttpTransport {
     }
   }
 
+  /** The key the client's supplier gives for one attempt, checked as a key given to the builder is. */
+  private static String suppliedKey(Supplier<String> keys) {
+    String key = keys.get();
+    if (key == null || key.isBlank()) {
+      throw new IllegalStateException("The apiKeySupplier given to ChatClient.Builder returned "
+          + (key == null ? "null" : "a blank key") + ": it must return the key to send");
+    }
+    HeaderRules.validate("Authorization", key);
+    return key;
+  }
+
   /** A request in progress: what to send, and the retry plan it is sent under. */
   final class Exchange {
 
@@ -271,7 +289,7 @@ public final class HttpTransport {
         }
       }
       this.plan = new RetryPlan(config, options, request.stream(), waiting);
-      this.body = RequestBody.create(request.body(), JSON);
+      this.body = request.method().equals("GET") ? null : RequestBody.create(request.body(), JSON);
     }
 
     private static boolean isTrue(String value) {
@@ -287,6 +305,20 @@ public final class HttpTransport {
      *
      * @param sync whether the calling thread waits for it, and so is watched for interrupts
      */
+    /** Where this request's key comes from: the options' key or header, else the client's supplier or key. */
+    private KeySource keySource(Supplier<String> keys) {
+      if (options.apiKey().isPresent()) {
+        return new KeySource("the key from RequestOptions.apiKey");
+      }
+      if (options.headers().keySet().stream().anyMatch("Authorization"::equalsIgnoreCase)) {
+        return new KeySource("the Authorization header of the RequestOptions");
+      }
+      if (keys != null) {
+        return new KeySource("the key from ChatClient.Builder.apiKeySupplier");
+      }
+      return config.keySource() == null ? null : new KeySource(config.keySource());
+    }
+
     Attempt newAttempt(boolean sync) {
       if (sync && Thread.currentThread().isInterrupted()) {
         throw new ChatSdkException("Call to " + Attempt.target(request.url()) + " not sent: the thread is interrupted");
@@ -300,15 +332,21 @@ public final class HttpTransport {
           headers.add(name, value);
         }
       }
+      Supplier<String> keys = config.apiKeySupplier();
+      if (keys != null) {
+        headers.set("Authorization", "Bearer " + suppliedKey(keys));
+      }
       options.headers().forEach(headers::set);
+      options.apiKey().ifPresent(key -> headers.set("Authorization", "Bearer " + key));
       if (plan.waitForModel()) {
         headers.set("x-wait-for-model", "true");
       }
       Request httpRequest = new Request.Builder()
           .url(request.url())
           .headers(headers.build())
-          .post(body)
+          .method(request.method(), body)
           .tag(CallTag.class, new CallTag(request.url(), config.connectTimeout(), plan.readTimeout()))
+          .tag(KeySource.class, keySource(keys))
           .build();
       Call call = client.newCall(httpRequest);
       Duration callTimeout = plan.callTimeout();
@@ -318,7 +356,7 @@ public final class HttpTransport {
         call.timeout().timeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
       }
       Attempt attempt = new Attempt(call, config.connectTimeout(), plan.readTimeout(), callTimeout,
-          sync ? watch : null);
+          sync ? watch : null, plan.attempt());
       if (sync) {
         watch.watch(attempt);
       }

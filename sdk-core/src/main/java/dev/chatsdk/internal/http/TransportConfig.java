@@ -8,6 +8,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * How {@link HttpTransport} behaves: retries, timeouts, model loading, logging, and the clock, sleeper, scheduler and
@@ -45,6 +46,8 @@ public final class TransportConfig {
   private final Executor streamExecutor;
   private final String keySource;
   private final Duration errorBodyTimeLimit;
+  private final Supplier<String> apiKeySupplier;
+  private final NetworkSettings network;
 
   private TransportConfig(Builder b) {
     this.maxRetries = b.maxRetries;
@@ -62,6 +65,8 @@ public final class TransportConfig {
     this.streamExecutor = b.streamExecutor;
     this.keySource = b.keySource;
     this.errorBodyTimeLimit = b.errorBodyTimeLimit;
+    this.apiKeySupplier = b.apiKeySupplier;
+    this.network = b.network;
   }
 
   /** The defaults listed above. */
@@ -144,6 +149,16 @@ public final class TransportConfig {
     return keySource;
   }
 
+  /** The proxy, TLS and HTTP version applied to the OkHttp client. */
+  public NetworkSettings network() {
+    return network;
+  }
+
+  /** Where each attempt's key comes from, or null when the client's headers carry it (or there is none). */
+  public Supplier<String> apiKeySupplier() {
+    return apiKeySupplier;
+  }
+
   @Override
   public String toString() {
     return "TransportConfig{maxRetries=" + maxRetries
@@ -172,8 +187,22 @@ public final class TransportConfig {
     private Executor streamExecutor;
     private String keySource;
     private Duration errorBodyTimeLimit = DEFAULT_ERROR_BODY_TIME_LIMIT;
+    private Supplier<String> apiKeySupplier;
+    private NetworkSettings network = NetworkSettings.NONE;
 
     private Builder() {
+    }
+
+    /** The proxy, TLS and HTTP version to apply to the OkHttp client; {@link NetworkSettings#NONE} by default. */
+    public Builder network(NetworkSettings network) {
+      this.network = Objects.requireNonNull(network, "network == null");
+      return this;
+    }
+
+    /** Asked for the key before each attempt; null to send the client's headers as they are. */
+    public Builder apiKeySupplier(Supplier<String> apiKeySupplier) {
+      this.apiKeySupplier = apiKeySupplier;
+      return this;
     }
 
     /** Retries after a retryable failure (not counting the one model-loading retry); 0 disables retrying. */
