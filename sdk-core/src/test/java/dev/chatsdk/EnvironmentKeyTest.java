@@ -118,6 +118,25 @@ class EnvironmentKeyTest extends ClientTestBase {
   }
 
   @Test
+  void unauthorizedNamesThePerRequestKeyOrTheSupplierWhenTheKeyCameFromThem() {
+    server.enqueue(json(401, "{\"error\":\"bad key\"}"));
+    server.enqueue(json(401, "{\"error\":\"bad key\"}"));
+    AuthenticationException perRequest;
+    AuthenticationException supplied;
+    try (ChatClient client = builder().apiKey("builder_key_5").build();
+        ChatClient rotating = builder().apiKeySupplier(() -> "supplied_key_6").build()) {
+      perRequest = catchThrowableOfType(AuthenticationException.class,
+          () -> client.complete(request(), RequestOptions.builder().apiKey("request_key_7").build()));
+      supplied = catchThrowableOfType(AuthenticationException.class, () -> rotating.complete(request()));
+    }
+
+    assertThat(perRequest).hasMessageEndingWith("(the key from RequestOptions.apiKey)")
+        .hasMessageNotContaining("request_key_7");
+    assertThat(supplied).hasMessageEndingWith("(the key from ChatClient.Builder.apiKeySupplier)")
+        .hasMessageNotContaining("supplied_key_6");
+  }
+
+  @Test
   void unauthorizedWithoutAKeySaysWhichVariableWasWithheld() {
     server.enqueue(json(401, "{\"error\":\"missing token\"}"));
     AuthenticationException error;
