@@ -1,6 +1,7 @@
 package dev.chatsdk;
 
 import dev.chatsdk.internal.RealChatClient;
+import dev.chatsdk.internal.http.ApiKeys;
 import dev.chatsdk.internal.http.HeaderRules;
 import dev.chatsdk.internal.http.HttpLog;
 import dev.chatsdk.internal.http.NetworkSettings;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -170,12 +172,14 @@ public interface ChatClient extends AutoCloseable {
 
   /**
    * Configures a {@link ChatClient}. Every setter replaces the previous value and returns this builder; {@link #build()}
-   * may be called more than once. Defaults: the Hugging Face router ({@link Endpoints#huggingFace()}), the key from
-   * {@code HF_TOKEN}, else {@code OPENAI_API_KEY}, else none; 2 retries; connect timeout 10 s, read timeout 60 s,
-   * call timeout 10 min (non-streaming calls only); no {@code x-use-cache} or {@code x-wait-for-model} header; the
-   * JVM's proxy selection, the JDK's trusted certificates and HTTP/2 where a TLS server offers it. Proxy, TLS and HTTP
-   * version set here also apply to an {@link #okHttpClient(OkHttpClient) OkHttp client} given to the builder, in a
-   * copy of it that shares its connection pool and threads.
+   * may be called more than once. Defaults: the Hugging Face router ({@link Endpoints#huggingFace()}), the key of the
+   * environment variable for the base URL's service (see {@link #apiKey(String)}), else none; 2 retries; connect
+   * timeout 10 s, read timeout 60 s, call timeout 10 min (non-streaming calls only); no {@code x-use-cache} or
+   * {@code x-wait-for-model} header; 256 concurrent async calls and streams; the JVM's proxy selection, the JDK's
+   * trusted certificates and HTTP/2 where a TLS server offers it. Proxy, TLS and HTTP version set here also apply to an
+   * {@link #okHttpClient(OkHttpClient) OkHttp client} given to the builder, in a copy of it that shares its connection
+   * pool and threads. The threads of the client the SDK creates are daemon (or virtual) threads, so an application
+   * that never closes its client still exits when {@code main} returns.
    */
   final class Builder {
     private String baseUrl = Endpoints.huggingFace();
@@ -185,6 +189,7 @@ public interface ChatClient extends AutoCloseable {
     private final TransportConfig.Builder transport = TransportConfig.builder();
     private OkHttpClient okHttpClient;
     private final List<ChatListener> listeners = new ArrayList<>();
+    private boolean concurrencySet;
     // Per-request keys and how the client reaches its server (see the methods grouped below).
     private Supplier<String> apiKeySupplier;
     private Proxy proxy;
@@ -209,10 +214,15 @@ public interface ChatClient extends AutoCloseable {
     }
 
     /**
-     * The key sent as {@code Authorization: Bearer <key>}. Without one, the client reads {@code HF_TOKEN}, then
-     * {@code OPENAI_API_KEY}; with neither it sends no {@code Authorization} header (local servers need none).
-     * {@code null} means "no key given here", so {@code apiKey(System.getenv("HF_TOKEN"))} works where the variable
-     * is unset. Blank keys and keys with control characters are refused.
+     * The key sent as {@code Authorization: Bearer <key>}, to whatever server the client points at. Without one, the
+     * client takes a key from the environment, but only for the service that issued it, so that a token never goes to
+     * another server: {@code HF_TOKEN} to Hugging Face ({@code huggingface.co} and its subdomains, {@code *.hf.space},
+     * {@code *.endpoints.huggingface.cloud}), {@code OPENAI_API_KEY} to {@code api.openai.com}, {@code FRIENDLI_TOKEN}
+     * to {@code *.friendli.ai}; else {@code CHATSDK_API_KEY}, which goes to any base URL (set it for a self-hosted or
+     * other server). With none of these it sends no {@code Authorization} header (local servers need none). A 401
+     * names where the key came from, never the key. {@code null} means "no key given here", so
+     * {@code apiKey(System.getenv("HF_TOKEN"))} works where the variable is unset. Blank keys and keys with control
+     * characters are refused.
      */
     public Builder apiKey(String apiKey) {
       if (apiKey == null) {
@@ -310,6 +320,35 @@ public interface ChatClient extends AutoCloseable {
      */
     public Builder okHttpClient(OkHttpClient client) {
       this.okHttpClient = Objects.requireNonNull(client, "client == null");
+      return this;
+    }
+
+    /**
+     * How many asynchronous calls and streams may be in flight at once, in all and to any one host, on the OkHttp client
+     * this SDK creates; 256 by default, so that a server application
+     * proxying its users' streams to one backend (every Hugging Face call goes to one host) never queues behind
+     * OkHttp's own default of 5 per host. Further calls wait in a queue until one ends; a stream counts until its
+     * response headers arrive. Blocking {@code complete} and {@code stream} are not counted. Not for a client given to
+     * {@link #okHttpClient}: set its {@code Dispatcher} instead.
+     *
+     * @throws IllegalArgumentException if {@code maxConcurrentRequests} is less than 1
+     */
+    public Builder maxConcurrentRequests(int maxConcurrentRequests) {
+      transport.maxConcurrentRequests(maxConcurrentRequests);
+      concurrencySet = true;
+      return this;
+    }
+
+    /**
+     * Where {@link ChatClient#streamAsync} reads chunks: one task runs while the subscriber has demand, blocking on
+     * the socket between chunks. By default, on JDK 24 and later, a virtual thread per stream (so a thousand open
+     * streams hold no thousand platform threads); on JDK 17 to 23, the daemon threads of the client's OkHttp
+     * dispatcher, one platform thread per stream that is being read (on JDK 21 to 23 OkHttp's HTTP/2 reads would pin
+     * virtual threads; pass {@code Executors.newVirtualThreadPerTaskExecutor()} here if your streams use HTTP/1.1).
+     * The executor stays yours: {@link ChatClient#close()} does not shut it down.
+     */
+    public Builder streamExecutor(Executor executor) {
+      transport.streamExecutor(Objects.requireNonNull(executor, "executor == null"));
       return this;
     }
 
@@ -413,25 +452,26 @@ public interface ChatClient extends AutoCloseable {
       return this;
     }
 
-    /** A new client with this configuration. */
+    /**
+     * A new client with this configuration.
+     *
+     * @throws IllegalStateException if both {@link #okHttpClient} and {@link #maxConcurrentRequests} were set
+     */
     public ChatClient build() {
+      if (okHttpClient != null && concurrencySet) {
+        throw new IllegalStateException("maxConcurrentRequests applies to the OkHttpClient this SDK creates, and an "
+            + "okHttpClient was given: set maxRequests and maxRequestsPerHost on its Dispatcher instead");
+      }
       transport.network(network());
-      Optional<String> key = apiKeySupplier != null ? Optional.empty() : resolveKey();
-      return new RealChatClient(HttpUrl.get(baseUrl), key, headers, transport.build(), okHttpClient,
+      HttpUrl url = HttpUrl.get(baseUrl);
+      ApiKeys.Resolved key = apiKeySupplier != null
+          ? new ApiKeys.Resolved(Optional.empty(), "the key from ChatClient.Builder.apiKeySupplier")
+          : ApiKeys.resolve(apiKey, url, environment);
+      String keySource = headers.keySet().stream().anyMatch("Authorization"::equalsIgnoreCase)
+          ? "the Authorization header given to ChatClient.Builder.header"
+          : key.source();
+      return new RealChatClient(url, key.key(), headers, transport.keySource(keySource).build(), okHttpClient,
           List.copyOf(listeners));
-    }
-
-    private Optional<String> resolveKey() {
-      if (apiKey != null) {
-        return Optional.of(apiKey);
-      }
-      for (String variable : new String[] {"HF_TOKEN", "OPENAI_API_KEY"}) {
-        String value = environment.apply(variable);
-        if (value != null && !value.isBlank()) {
-          return Optional.of(value.strip());
-        }
-      }
-      return Optional.empty();
     }
 
     @Override

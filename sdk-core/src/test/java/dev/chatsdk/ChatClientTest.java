@@ -176,23 +176,6 @@ class ChatClientTest {
   }
 
   @Test
-  void keyFallsBackToHfTokenThenOpenAiKey() throws InterruptedException {
-    enqueueJson(COMPLETION);
-    enqueueJson(COMPLETION);
-    Map<String, String> both = Map.of("HF_TOKEN", "hf_env", "OPENAI_API_KEY", "sk_env");
-    Map<String, String> openAiOnly = Map.of("OPENAI_API_KEY", "sk_env");
-
-    try (ChatClient hf = builder().environment(both::get).build();
-        ChatClient openAi = builder().environment(openAiOnly::get).build()) {
-      hf.complete(request());
-      openAi.complete(request());
-    }
-
-    assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer hf_env");
-    assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer sk_env");
-  }
-
-  @Test
   void builderKeyWinsOverTheEnvironment() throws InterruptedException {
     enqueueJson(COMPLETION);
     try (ChatClient keyed = builder().environment(Map.of("HF_TOKEN", "hf_env")::get).apiKey("hf_builder").build()) {
@@ -206,7 +189,7 @@ class ChatClientTest {
   void nullKeyMeansUnsetSoTheQuickStartWorksWithoutTheVariable() throws InterruptedException {
     enqueueJson(COMPLETION);
     enqueueJson(COMPLETION);
-    try (ChatClient fromEnvironment = builder().environment(Map.of("OPENAI_API_KEY", "sk_env")::get)
+    try (ChatClient fromEnvironment = builder().environment(Map.of("CHATSDK_API_KEY", "sk_env")::get)
         .apiKey(System.getenv("CHATSDK_TEST_VARIABLE_THAT_IS_NEVER_SET")).build();
         ChatClient keyless = builder().apiKey("hf_first").apiKey(null).build()) {
       fromEnvironment.complete(request());

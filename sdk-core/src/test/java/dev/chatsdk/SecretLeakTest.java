@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.chatsdk.model.ChatCompletionChunk;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,12 +91,67 @@ class SecretLeakTest extends ClientTestBase {
     assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer " + ECHOED);
     assertThat(e.errorMessage())
         .isEqualTo("Incorrect API key provided: [redacted]. Find your key at https://x.test/keys.");
-    assertThat(e).hasMessageEndingWith(": " + e.errorMessage());
+    assertThat(e).hasMessageContaining(": " + e.errorMessage() + " (the key from ChatClient.Builder.apiKey)");
     assertThat(e.rawBody()).isEqualTo("""
         {"error": {"message": "Incorrect API key provided: [redacted]. Find your key at https://x.test/keys.",
                    "type": "invalid_request_error", "code": "invalid_api_key"}}""");
     assertThat(e.errorType()).contains("invalid_request_error");
     assertThat(e.errorCode()).contains("invalid_api_key");
+  }
+
+  @Test
+  void keyEchoedInResponseHeadersIsRedactedFromHeadersDetailsSuppressedExceptionsAndTheLog() {
+    for (int i = 0; i < 2; i++) {
+      server.enqueue(new MockResponse.Builder().code(503).setHeader("Content-Type", "application/json")
+          .setHeader("X-Forwarded-Authorization", "Bearer " + ECHOED)
+          .setHeader("X-Request-Id", "req-" + ECHOED)
+          .setHeader("X-Debug", "caller=" + ECHOED + "; upstream=busy")
+          .body("{\"error\":\"busy\"}").build());
+    }
+
+    InternalServerException e;
+    try (ChatClient client = builder().apiKey(ECHOED).maxRetries(1).logging(true)
+        .transport(transport -> transport.logger(log)).build()) {
+      e = catchThrowableOfType(InternalServerException.class, () -> client.complete(request()));
+    }
+
+    assertThat(e.headers().get("X-Forwarded-Authorization")).containsExactly("Bearer [redacted]");
+    assertThat(e.header("X-Debug")).contains("caller=[redacted]; upstream=busy");
+    assertThat(e.requestId()).contains("req-[redacted]");
+    assertThat(e.details().toString()).contains("Bearer [redacted]").doesNotContain(ECHOED);
+    assertThat(e.getSuppressed()).singleElement().isInstanceOfSatisfying(ApiException.class, earlier ->
+        assertThat(earlier.details().toString()).contains("caller=[redacted]").doesNotContain(ECHOED));
+    assertThat(log.lines).anyMatch(line -> line.contains("X-Debug: caller=[redacted]; upstream=busy"))
+        .noneMatch(line -> line.contains(ECHOED));
+  }
+
+  @Test
+  void keyEchoedInAMalformedStatusLineIsRedactedFromTheConnectionFailure() throws Exception {
+    try (ServerSocket raw = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Thread answer = new Thread(() -> {
+        try (Socket socket = raw.accept()) {
+          socket.getInputStream().read(new byte[8192]);
+          socket.getOutputStream().write(("HTTP/1.1 2x0 echo " + ECHOED + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+          socket.getOutputStream().flush();
+          Thread.sleep(200);
+        } catch (IOException | InterruptedException e) {
+          // The test fails on what the client saw.
+        }
+      });
+      answer.start();
+
+      ConnectionException e;
+      try (ChatClient client = builder().baseUrl("http://127.0.0.1:" + raw.getLocalPort() + "/v1").apiKey(ECHOED)
+          .maxRetries(0).build()) {
+        e = catchThrowableOfType(ConnectionException.class, () -> client.complete(request()));
+      }
+      answer.join(5_000);
+
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      assertThat(e).hasMessageContaining("echo [redacted]");
+      assertThat(trace.toString()).doesNotContain(ECHOED);
+    }
   }
 
   @Test
@@ -212,7 +272,7 @@ class SecretLeakTest extends ClientTestBase {
 
     assertThat(failures).hasSize(2);
     assertThat(failures.get(0)).isInstanceOf(AuthenticationException.class)
-        .hasMessageEndingWith("Incorrect API key provided: [redacted]");
+        .hasMessageContaining("Incorrect API key provided: [redacted] (the key from ChatClient.Builder.apiKey)");
     assertThat(((ApiException) failures.get(0)).rawBody()).doesNotContain(ECHOED).contains("[redacted]");
     assertThat(failures.get(1)).isInstanceOf(StreamException.class)
         .hasMessageEndingWith("key [redacted] was revoked");

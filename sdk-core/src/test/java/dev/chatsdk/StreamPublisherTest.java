@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
@@ -154,6 +156,10 @@ class StreamPublisherTest extends ClientTestBase {
   void noThreadIsHeldWhileDemandIsZero() throws InterruptedException {
     EndlessBody body = new EndlessBody();
     server.enqueue(eventStream(body));
+    // Platform threads, which Thread.getAllStackTraces() shows (it leaves out virtual ones).
+    ExecutorService readers = Executors.newCachedThreadPool();
+    client.close();
+    client = builder().readTimeout(Duration.ofSeconds(5)).streamExecutor(readers).build();
 
     RecordingSubscriber subscriber = subscribe(1);
     assertThat(subscriber.next()).isEqualTo("first");
@@ -165,6 +171,7 @@ class StreamPublisherTest extends ClientTestBase {
     assertThat(awaitThreadsInsideThePublisher(1)).as("the thread reading for the new demand").isOne();
     subscriber.subscription.cancel();
     assertThat(body.clientGone.await(5, TimeUnit.SECONDS)).isTrue();
+    readers.shutdown();
   }
 
   @Test

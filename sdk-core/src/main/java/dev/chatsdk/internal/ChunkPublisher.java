@@ -161,14 +161,16 @@ final class ChunkPublisher implements Flow.Publisher<ChatCompletionChunk> {
       try {
         executor.execute(this::drainLoop);
       } catch (RuntimeException e) {
-        // The client was closed. No loop runs, and none will start while wip stays above zero: this thread signals.
+        // The executor refused the read: the client's own was shut down by close(), or the user's streamExecutor
+        // refused it. No loop runs, and none will start while wip stays above zero: this thread signals.
         if (!cancelled) {
           cancelled = true;
           release();
           Throwable failure = error.get();
           if (failure == null) {
-            failure = new ChatSdkException("Cannot read the stream: the OkHttp dispatcher is shut down "
-                + "(ChatClient.close() shuts down the one it owns)", e);
+            failure = new ChatSdkException("Cannot read the stream: its executor refused the read (the client's own "
+                + "dispatcher is shut down once ChatClient.close() is called; a streamExecutor given to the builder "
+                + "may be shut down or full)", e);
             Source started = source;
             if (started != null) {
               started.failed(failure);

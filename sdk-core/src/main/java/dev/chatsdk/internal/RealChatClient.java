@@ -8,6 +8,7 @@ import dev.chatsdk.ChatListener;
 import dev.chatsdk.ChatSdkException;
 import dev.chatsdk.RequestOptions;
 import dev.chatsdk.internal.http.BodyText;
+import dev.chatsdk.internal.http.ClientThreads;
 import dev.chatsdk.internal.http.HttpLog;
 import dev.chatsdk.internal.http.HttpTransport;
 import dev.chatsdk.internal.http.PostRequest;
@@ -29,6 +30,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Flow;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -49,12 +51,14 @@ public final class RealChatClient implements ChatClient {
   private final Headers headers;
   private final HttpTransport transport;
   private final OkHttpClient ownedClient;
-  /** Where asynchronous streams read, with OkHttp's asynchronous calls. */
+  /** Where asynchronous streams read their chunks (see {@link ClientThreads}). */
   private final Executor dispatcher;
   private final boolean modelRequired;
   private final List<ChatListener> listeners;
   private final ClientTarget target;
   private volatile boolean closed;
+  /** The stream executor when this client made it, to shut down on close. */
+  private final ExecutorService ownedStreamExecutor;
 
   /**
    * @param baseUrl the API's base URL; {@code /chat/completions} is appended
@@ -72,10 +76,15 @@ public final class RealChatClient implements ChatClient {
     apiKey.ifPresent(key -> all.set("Authorization", "Bearer " + key));
     headers.forEach(all::set);
     this.headers = all.build();
-    this.ownedClient = userClient == null ? new OkHttpClient() : null;
+    this.ownedClient = userClient == null ? ClientThreads.newOkHttpClient(config.maxConcurrentRequests()) : null;
     OkHttpClient client = userClient == null ? ownedClient : userClient;
     this.transport = new HttpTransport(client, config);
-    this.dispatcher = client.dispatcher().executorService();
+    this.ownedStreamExecutor = config.streamExecutor() == null && userClient != null && ClientThreads.virtual()
+        ? ClientThreads.newExecutor("chatsdk-stream-")
+        : null;
+    this.dispatcher = config.streamExecutor() != null ? config.streamExecutor()
+        : ownedStreamExecutor != null ? ownedStreamExecutor
+        : client.dispatcher().executorService();
     this.modelRequired = requiresModel(endpoint);
     this.listeners = List.copyOf(listeners);
     this.target = ClientTarget.of(endpoint);
@@ -220,6 +229,9 @@ public final class RealChatClient implements ChatClient {
       ownedClient.dispatcher().executorService().shutdown();
       ownedClient.connectionPool().evictAll();
     }
+    if (ownedStreamExecutor != null) {
+      ownedStreamExecutor.shutdown();
+    }
   }
 
   @Override
@@ -282,7 +294,7 @@ public final class RealChatClient implements ChatClient {
   }
 
   private static String describe(Response response) {
-    String type = response.header("Content-Type");
+    String type = Redactor.of(response).redact(response.header("Content-Type"));
     return "HTTP " + response.code() + (type == null ? "" : " (" + type + ")");
   }
 }

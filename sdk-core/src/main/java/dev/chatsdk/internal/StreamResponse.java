@@ -107,7 +107,8 @@ final class StreamResponse {
     MediaType type = response.body().contentType();
     return new ChatSdkException("Expected an event stream (text/event-stream) from "
         + Attempt.target(response.request().url()) + " but got "
-        + (type == null ? "a response without a content type" : type.toString()) + ": " + excerpt(response, body));
+        + (type == null ? "a response without a content type" : Redactor.of(response).redact(type.toString())) + ": "
+        + excerpt(response, body));
   }
 
   /** The start of a body that a message can show: the visible text of an HTML page, or the text itself. */

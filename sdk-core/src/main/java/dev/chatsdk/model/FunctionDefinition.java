@@ -21,8 +21,13 @@ public record FunctionDefinition(
     @JsonProperty("parameters") Optional<Map<String, Object>> parameters,
     @JsonProperty("strict") Optional<Boolean> strict) {
 
+  /** Checks the components; a blank name, which the model could not call, is refused. */
   public FunctionDefinition {
     Objects.requireNonNull(name, "name == null");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("function name is blank: name the function the model is to call "
+          + "(letters, digits, '_' and '-', such as \"get_weather\")");
+    }
     description = Copies.optional(description);
     parameters = Copies.optional(parameters).map(Copies::map);
     strict = Copies.optional(strict);

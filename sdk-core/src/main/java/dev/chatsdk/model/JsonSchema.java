@@ -21,8 +21,13 @@ public record JsonSchema(
     @JsonProperty("schema") Optional<Map<String, Object>> schema,
     @JsonProperty("strict") Optional<Boolean> strict) {
 
+  /** Checks the components; a blank name, which servers reject, is refused. */
   public JsonSchema {
     Objects.requireNonNull(name, "name == null");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("json_schema name is blank: name the response format "
+          + "(letters, digits, '_' and '-', such as \"weather_report\")");
+    }
     description = Copies.optional(description);
     schema = Copies.optional(schema).map(Copies::map);
     strict = Copies.optional(strict);

@@ -34,6 +34,24 @@ class RequestValidationTest {
   }
 
   @Test
+  void blankFunctionNameIsRefusedNamingTheField() {
+    assertThatThrownBy(() -> FunctionDefinition.builder().name("").build())
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("function name is blank");
+    assertThatThrownBy(() -> FunctionDefinition.builder().name("  ").build())
+        .hasMessageStartingWith("function name is blank");
+  }
+
+  @Test
+  void blankJsonSchemaNameIsRefusedNamingTheField() {
+    assertThatThrownBy(() -> ResponseFormat.jsonSchema("", Map.of("type", "object")))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("json_schema name is blank");
+    assertThatThrownBy(() -> JsonSchema.builder().name(" ").build())
+        .hasMessageStartingWith("json_schema name is blank");
+  }
+
+  @Test
   void missingModelIsAccepted() {
     assertThatCode(() -> request().build()).doesNotThrowAnyException();
   }

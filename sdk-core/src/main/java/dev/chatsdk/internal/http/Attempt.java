@@ -194,12 +194,14 @@ public final class Attempt {
       return RetryPlan.Failure.of(new ChatSdkException("The response headers from " + target + " are larger than "
           + "OkHttp's limit of 256 KiB: the server, or a proxy in front of it, sent an oversized header", e), false);
     }
+    // OkHttp quotes what the server sent in some messages ("Unexpected status line: ..."): hide the request's secrets.
+    Throwable cause = Redactor.of(call.request().headers()).safeCause(e);
     if (beforeHeaders) {
-      return RetryPlan.Failure.of(new ConnectionException(connectMessage(e), e), !isPermanent(e));
+      return RetryPlan.Failure.of(new ConnectionException(connectMessage(e), cause), !isPermanent(e));
     }
     String during = stream ? " while reading the stream" : "";
     return RetryPlan.Failure.of(
-        new ConnectionException("Connection to " + target + " failed" + during + ": " + detail(e), e), false);
+        new ConnectionException("Connection to " + target + " failed" + during + ": " + detail(e), cause), false);
   }
 
   /**
@@ -219,8 +221,9 @@ public final class Attempt {
     return "Connection to " + target + " failed" + attempts + ": " + detail(e);
   }
 
-  private static String detail(IOException e) {
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  private String detail(IOException e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName()
+        : Redactor.of(call.request().headers()).redact(e.getMessage());
   }
 
   /** Whether a {@link ConnectException} in the cause chain says "refused" (OkHttp wraps the socket's own). */

@@ -77,24 +77,36 @@ public final class ErrorParser {
    * @param statusMessage the reason phrase; when blank (HTTP/2 has none) the standard phrase for the status is used
    * @param headers the response headers
    * @param body the body, or as much of it as was read (at most {@link #MAX_BODY_BYTES} is useful)
-   * @param redactor the secrets of the request, hidden in the body before anything reads it, so that neither the
-   *     raw body nor any field parsed from it shows them
+   * @param redactor the secrets of the request, hidden in the body, the reason phrase and the header values before
+   *     anything reads them, so that neither the raw body, the headers nor any field parsed from them shows them
    * @param clock the clock an HTTP-date {@code Retry-After} is measured against
    */
   public static ApiException toException(
       int status, String statusMessage, Headers headers, byte[] body, Redactor redactor, Clock clock) {
+    return toException(status, statusMessage, headers, body, redactor, clock, null);
+  }
+
+  /**
+   * As {@link #toException(int, String, Headers, byte[], Redactor, Clock)}, with a note of the SDK's appended to the
+   * server's message in parentheses, such as why the body is incomplete; null for none.
+   */
+  public static ApiException toException(
+      int status, String statusMessage, Headers headers, byte[] body, Redactor redactor, Clock clock, String note) {
     String text = redactor.redact(new String(body, StandardCharsets.UTF_8));
-    Parsed parsed = parse(text, headers.get("Content-Type"));
+    Headers shownHeaders = redactor.redactValues(headers);
+    Parsed parsed = parse(text, shownHeaders.get("Content-Type"));
     ApiException.Details details = new ApiException.Details(
         status,
-        statusMessage == null || statusMessage.isBlank() ? REASONS.getOrDefault(status, "") : statusMessage,
-        parsed.message(),
+        statusMessage == null || statusMessage.isBlank() ? REASONS.getOrDefault(status, "")
+            : redactor.redact(statusMessage),
+        note == null ? parsed.message()
+            : parsed.message().isEmpty() ? "(" + note + ")" : parsed.message() + " (" + note + ")",
         present(parsed.type()),
         present(parsed.code()),
         present(parsed.param()),
-        requestId(headers, parsed),
+        requestId(shownHeaders, parsed),
         text,
-        headers.toMultimap());
+        shownHeaders.toMultimap());
     switch (status) {
       case 400:
         return new BadRequestException(details);

@@ -11,7 +11,8 @@ import okhttp3.Response;
 
 /**
  * The optional log of calls: one line per request, response, failure and retry at INFO, and the headers at DEBUG.
- * Sensitive header values are redacted and URLs lose their user info and query, so no secret reaches the log.
+ * Sensitive header values are redacted, a secret of the request that the server echoes in a response header or
+ * reason phrase reads {@value Redactor#MARKER}, and URLs lose their user info and query, so no secret reaches the log.
  */
 public final class HttpLog {
 
@@ -48,10 +49,13 @@ public final class HttpLog {
     if (!enabled || !logger.isLoggable(Level.INFO)) {
       return;
     }
-    String reason = response.message().isEmpty() ? "" : " " + response.message();
+    Redactor redactor = Redactor.of(response);
+    String reason = response.message().isEmpty() ? "" : " " + redactor.redact(response.message());
     logger.log(Level.INFO, "<-- " + response.code() + reason + " " + response.request().method() + " "
         + safeUrl(response.request().url()) + " (" + elapsed(startNanos) + ")");
-    headers("<-- ", response.headers());
+    if (logger.isLoggable(Level.DEBUG)) {
+      headers("<-- ", redactor.redactValues(response.headers()));
+    }
   }
 
   void failure(Request request, Throwable failure, long startNanos) {

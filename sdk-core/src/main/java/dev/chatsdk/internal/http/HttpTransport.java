@@ -1,6 +1,7 @@
 package dev.chatsdk.internal.http;
 
 import dev.chatsdk.ApiException;
+import dev.chatsdk.AuthenticationException;
 import dev.chatsdk.ChatSdkException;
 import dev.chatsdk.RequestOptions;
 import java.io.IOException;
@@ -219,21 +220,49 @@ public final class HttpTransport {
 
   /** Reads what a non-2xx response says, closes it, and applies the retry rules' view of it. */
   RetryPlan.Failure httpFailure(Attempt attempt, Response response) {
-    byte[] body;
+    ErrorBody body;
     try (response) {
       body = readErrorBody(attempt, response);
     } catch (IOException e) {
       return attempt.failure(e, false);
     }
-    ApiException error = NotFoundAdvice.advise(ErrorParser.toException(response.code(), response.message(),
-        response.headers(), body, Redactor.of(response), config.clock()), response.request().method(),
-        response.request().url());
+    String note = body.cut() ? "the error body had not ended after " + Durations.format(config.errorBodyTimeLimit())
+        + ", so the SDK stopped reading it; this is what had arrived" : null;
+    ApiException error = NotFoundAdvice.advise(withKeySource(ErrorParser.toException(response.code(),
+        response.message(), response.headers(), body.bytes(), Redactor.of(response), config.clock(), note), response),
+        response.request().method(), response.request().url());
     return RetryPlan.Failure.of(error, response.headers());
   }
 
-  /** At most {@link ErrorParser#MAX_BODY_BYTES}; what arrived if the body was cut short, unless we cancelled it. */
-  private static byte[] readErrorBody(Attempt attempt, Response response) throws IOException {
+  /** What was read of an error body, and whether its time limit cut it. */
+  private record ErrorBody(byte[] bytes, boolean cut) {
+  }
+
+  /** A 401 that says where the attempt's key came from (see {@link KeySource}); any other exception as it is. */
+  private static ApiException withKeySource(ApiException error, Response response) {
+    KeySource source = response.request().tag(KeySource.class);
+    if (!(error instanceof AuthenticationException) || source == null) {
+      return error;
+    }
+    return new AuthenticationException(error.details(), source.description());
+  }
+
+  /** Where an attempt's key came from, or why it sent none, tagged on its request for a 401 to say; never the key. */
+  private record KeySource(String description) {
+  }
+
+  /**
+   * At most {@link ErrorParser#MAX_BODY_BYTES}, within the config's error-body time limit; what arrived if the body was
+   * cut short, unless we cancelled it. The read timeout alone would not bound it: a body that trickles (a proxy's
+   * keep-alive comments on an event stream) resets it with every byte, and would hold the call for as long as the
+   * server keeps talking. The limit is a deadline on the body's own timeout, which closes the socket when it passes.
+   */
+  private ErrorBody readErrorBody(Attempt attempt, Response response) throws IOException {
     BufferedSource source = response.body().source();
+    long limitNanos = config.errorBodyTimeLimit().toNanos();
+    long deadline = System.nanoTime() + limitNanos;
+    source.timeout().deadlineNanoTime(deadline);
+    boolean cut = false;
     try {
       if (source.request(ErrorParser.MAX_BODY_BYTES + 1L)) {
         // More than we will read: dropping the connection beats draining a large body.
@@ -243,9 +272,12 @@ public final class HttpTransport {
       if (attempt.isCancelled()) {
         throw e;
       }
+      cut = System.nanoTime() - deadline >= 0;
+    } finally {
+      source.timeout().clearDeadline();
     }
     Buffer buffer = source.getBuffer();
-    return buffer.readByteArray(Math.min(buffer.size(), ErrorParser.MAX_BODY_BYTES));
+    return new ErrorBody(buffer.readByteArray(Math.min(buffer.size(), ErrorParser.MAX_BODY_BYTES)), cut);
   }
 
   private void sleep(Duration delay, Attempt attempt, RetryPlan.Failure failure) {
@@ -311,6 +343,20 @@ public final class HttpTransport {
      *
      * @param sync whether the calling thread waits for it, and so is watched for interrupts
      */
+    /** Where this request's key comes from: the options' key or header, else the client's supplier or key. */
+    private KeySource keySource(Supplier<String> keys) {
+      if (options.apiKey().isPresent()) {
+        return new KeySource("the key from RequestOptions.apiKey");
+      }
+      if (options.headers().keySet().stream().anyMatch("Authorization"::equalsIgnoreCase)) {
+        return new KeySource("the Authorization header of the RequestOptions");
+      }
+      if (keys != null) {
+        return new KeySource("the key from ChatClient.Builder.apiKeySupplier");
+      }
+      return config.keySource() == null ? null : new KeySource(config.keySource());
+    }
+
     Attempt newAttempt(boolean sync) {
       if (sync && Thread.currentThread().isInterrupted()) {
         throw new ChatSdkException("Call to " + Attempt.target(request.url()) + " not sent: the thread is interrupted");
@@ -343,7 +389,8 @@ public final class HttpTransport {
           .url(request.url())
           .headers(headers.build())
           .method(request.method(), body)
-          .tag(CallTag.class, new CallTag(request.url(), config.connectTimeout(), plan.readTimeout()));
+          .tag(CallTag.class, new CallTag(request.url(), config.connectTimeout(), plan.readTimeout()))
+          .tag(KeySource.class, keySource(keys));
       if (observer != AttemptObserver.NONE) {
         httpRequest.tag(AttemptObserver.class, observer);
         observer.attemptStarting(plan.attempt());

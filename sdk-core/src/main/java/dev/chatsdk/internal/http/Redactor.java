@@ -73,6 +73,26 @@ public final class Redactor {
   }
 
   /**
+   * The headers with every secret in their values replaced by {@value #MARKER}: a server may echo the key in a
+   * response header (a debugging proxy's {@code x-forwarded-authorization}, say), which would otherwise reach
+   * {@code ApiException.headers()} and the log. Names are kept; {@code headers} itself when nothing changes.
+   */
+  public Headers redactValues(Headers headers) {
+    if (secrets().isEmpty()) {
+      return headers;
+    }
+    Headers.Builder redacted = new Headers.Builder();
+    boolean changed = false;
+    for (int i = 0; i < headers.size(); i++) {
+      String value = headers.value(i);
+      String shown = redact(value);
+      changed |= !shown.equals(value);
+      redacted.addUnsafeNonAscii(headers.name(i), shown);
+    }
+    return changed ? redacted.build() : headers;
+  }
+
+  /**
    * The cause to attach to an exception that shows the server's text: {@code cause} itself, or null when its message
    * or that of a cause of its own shows a secret. Jackson quotes the token it could not read, so a parse failure of a
    * body that echoes a key would carry the key into every stack trace.

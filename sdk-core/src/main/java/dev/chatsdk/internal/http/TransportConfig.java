@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Random;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +15,9 @@ import java.util.function.Supplier;
  * randomness it runs on (injectable so that tests never wait for real time). Immutable; build with {@link #builder()}.
  *
  * <p>Defaults: 2 retries; connect timeout 10 s, read timeout 60 s (a stream may be silent that long between two
- * bytes), call timeout 10 min (non-streaming calls only); no retry on a loading model; logging off.
+ * bytes), call timeout 10 min (non-streaming calls only); no retry on a loading model; logging off;
+ * {@value ClientThreads#DEFAULT_MAX_CONCURRENT_REQUESTS} concurrent requests for a client the SDK creates; streams read
+ * on the threads {@link ClientThreads} chooses.
  */
 public final class TransportConfig {
 
@@ -22,6 +25,8 @@ public final class TransportConfig {
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(10);
+  /** How long an error body may take to arrive: a real one takes milliseconds. */
+  public static final Duration DEFAULT_ERROR_BODY_TIME_LIMIT = Duration.ofSeconds(10);
 
   private static final String LOGGER_NAME = "dev.chatsdk.http";
   private static final TransportConfig DEFAULTS = builder().build();
@@ -37,6 +42,10 @@ public final class TransportConfig {
   private final Sleeper sleeper;
   private final ScheduledExecutorService scheduler;
   private final Random random;
+  private final int maxConcurrentRequests;
+  private final Executor streamExecutor;
+  private final String keySource;
+  private final Duration errorBodyTimeLimit;
   private final Supplier<String> apiKeySupplier;
   private final NetworkSettings network;
 
@@ -52,6 +61,10 @@ public final class TransportConfig {
     this.sleeper = b.sleeper;
     this.scheduler = b.scheduler == null ? SharedScheduler.INSTANCE : b.scheduler;
     this.random = b.random;
+    this.maxConcurrentRequests = b.maxConcurrentRequests;
+    this.streamExecutor = b.streamExecutor;
+    this.keySource = b.keySource;
+    this.errorBodyTimeLimit = b.errorBodyTimeLimit;
     this.apiKeySupplier = b.apiKeySupplier;
     this.network = b.network;
   }
@@ -113,6 +126,29 @@ public final class TransportConfig {
     return random;
   }
 
+  /** Async calls and streams in flight at once (in all, and to one host) on a client the SDK creates. */
+  public int maxConcurrentRequests() {
+    return maxConcurrentRequests;
+  }
+
+  /** Where {@code streamAsync} reads its chunks; null for the threads {@link ClientThreads} chooses. */
+  public Executor streamExecutor() {
+    return streamExecutor;
+  }
+
+  /**
+   * How long the body of a non-2xx response may take to arrive before the SDK stops reading it and raises the
+   * exception with what arrived; the read timeout alone does not bound a body that trickles.
+   */
+  public Duration errorBodyTimeLimit() {
+    return errorBodyTimeLimit;
+  }
+
+  /** Where the key came from, or why none is sent, for a 401 to say (see {@link ApiKeys}); null when unknown. */
+  public String keySource() {
+    return keySource;
+  }
+
   /** The proxy, TLS and HTTP version applied to the OkHttp client. */
   public NetworkSettings network() {
     return network;
@@ -147,6 +183,10 @@ public final class TransportConfig {
     private Sleeper sleeper = Sleeper.SYSTEM;
     private ScheduledExecutorService scheduler;
     private Random random = new Random();
+    private int maxConcurrentRequests = ClientThreads.DEFAULT_MAX_CONCURRENT_REQUESTS;
+    private Executor streamExecutor;
+    private String keySource;
+    private Duration errorBodyTimeLimit = DEFAULT_ERROR_BODY_TIME_LIMIT;
     private Supplier<String> apiKeySupplier;
     private NetworkSettings network = NetworkSettings.NONE;
 
@@ -234,6 +274,38 @@ public final class TransportConfig {
     /** The source of backoff jitter. */
     public Builder random(Random random) {
       this.random = Objects.requireNonNull(random, "random == null");
+      return this;
+    }
+
+    /** Async calls and streams in flight at once on a client the SDK creates; at least 1. */
+    public Builder maxConcurrentRequests(int maxConcurrentRequests) {
+      if (maxConcurrentRequests < 1) {
+        throw new IllegalArgumentException("maxConcurrentRequests must be at least 1, got " + maxConcurrentRequests
+            + " (the default, " + ClientThreads.DEFAULT_MAX_CONCURRENT_REQUESTS + ", suits most applications)");
+      }
+      this.maxConcurrentRequests = maxConcurrentRequests;
+      return this;
+    }
+
+    /** Where {@code streamAsync} reads its chunks. The caller keeps ownership: the client never shuts it down. */
+    public Builder streamExecutor(Executor streamExecutor) {
+      this.streamExecutor = Objects.requireNonNull(streamExecutor, "streamExecutor == null");
+      return this;
+    }
+
+    /** How long an error body may take to arrive; positive. */
+    public Builder errorBodyTimeLimit(Duration errorBodyTimeLimit) {
+      Objects.requireNonNull(errorBodyTimeLimit, "errorBodyTimeLimit == null");
+      if (errorBodyTimeLimit.isNegative() || errorBodyTimeLimit.isZero()) {
+        throw new IllegalArgumentException("errorBodyTimeLimit must be positive, got " + errorBodyTimeLimit);
+      }
+      this.errorBodyTimeLimit = errorBodyTimeLimit;
+      return this;
+    }
+
+    /** How a 401 describes where the key came from; never the key itself. */
+    public Builder keySource(String keySource) {
+      this.keySource = Objects.requireNonNull(keySource, "keySource == null");
       return this;
     }
 
