@@ -20,6 +20,7 @@ import java.util.Map;
  * @param ttfcP99Nanos time to first chunk, 99th percentile
  * @param lagP50Nanos delivery lag, median: how long after the server's schedule a chunk reached the application
  * @param lagP99Nanos delivery lag, 99th percentile
+ * @param startThreads live platform threads when the client process started, before its client was built
  * @param baseThreads live platform threads just before the run
  * @param peakThreads peak live platform threads during the run
  * @param cpuNanos CPU time of the client process during the run, JIT compiler threads excluded
@@ -32,7 +33,7 @@ import java.util.Map;
  * @param failure the first failure's class and message, or empty
  */
 record LevelResult(String mode, int streams, long expected, long delivered, int failed, boolean inTime, long wallNanos,
-    long idealNanos, long ttfcP50Nanos, long ttfcP99Nanos, long lagP50Nanos, long lagP99Nanos, int baseThreads,
+    long idealNanos, long ttfcP50Nanos, long ttfcP99Nanos, long lagP50Nanos, long lagP99Nanos, int startThreads, int baseThreads,
     int peakThreads, long cpuNanos, long liveHeapBytes, int openAtHeap, long serverLateP99Micros, long serverCpuNanos,
     double load, String failure) {
   static final String PREFIX = "RESULT\t";
@@ -56,6 +57,7 @@ record LevelResult(String mode, int streams, long expected, long delivered, int 
     fields.put("ttfcP99Nanos", Long.toString(ttfcP99Nanos));
     fields.put("lagP50Nanos", Long.toString(lagP50Nanos));
     fields.put("lagP99Nanos", Long.toString(lagP99Nanos));
+    fields.put("startThreads", Integer.toString(startThreads));
     fields.put("baseThreads", Integer.toString(baseThreads));
     fields.put("peakThreads", Integer.toString(peakThreads));
     fields.put("cpuNanos", Long.toString(cpuNanos));
@@ -83,7 +85,7 @@ record LevelResult(String mode, int streams, long expected, long delivered, int 
         Long.parseLong(fields.get("wallNanos")), Long.parseLong(fields.get("idealNanos")),
         Long.parseLong(fields.get("ttfcP50Nanos")), Long.parseLong(fields.get("ttfcP99Nanos")),
         Long.parseLong(fields.get("lagP50Nanos")), Long.parseLong(fields.get("lagP99Nanos")),
-        Integer.parseInt(fields.get("baseThreads")), Integer.parseInt(fields.get("peakThreads")),
+        Integer.parseInt(fields.get("startThreads")), Integer.parseInt(fields.get("baseThreads")), Integer.parseInt(fields.get("peakThreads")),
         Long.parseLong(fields.get("cpuNanos")), Long.parseLong(fields.get("liveHeapBytes")),
         Integer.parseInt(fields.get("openAtHeap")), Long.parseLong(fields.get("serverLateP99Micros")),
         Long.parseLong(fields.get("serverCpuNanos")), Double.parseDouble(fields.get("load")),

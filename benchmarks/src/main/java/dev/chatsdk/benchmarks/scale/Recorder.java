@@ -48,9 +48,12 @@ final class Recorder {
     return probes[index];
   }
 
-  /** Waits until every stream ended (completed or failed); false if {@code timeoutNanos} ran out first. */
-  boolean awaitEnd(long timeoutNanos) throws InterruptedException {
-    return ended.await(timeoutNanos, TimeUnit.NANOSECONDS);
+  /**
+   * Waits until every stream ended (completed or failed); false if {@code timeoutNanos} counted from
+   * {@code startNanos} (a {@link System#nanoTime()}, before the streams were launched) ran out first.
+   */
+  boolean awaitEnd(long timeoutNanos, long startNanos) throws InterruptedException {
+    return ended.await(startNanos + timeoutNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
   }
 
   /** Streams that have delivered their first chunk and not ended. */

@@ -32,6 +32,7 @@ public final class ScaleClient {
   private final long intervalNanos;
   private final long deadlineNanos;
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+  private final int startThreads = threads.getThreadCount();
 
   private ScaleClient(String baseUrl, int chunks, long intervalNanos, long deadlineNanos) {
     this.baseUrl = baseUrl;
@@ -98,7 +99,7 @@ public final class ScaleClient {
       progress("%s: warm-up %d of %d, %d streams", modeName, round, warmupRounds, warmupStreams);
       Recorder warmup = new Recorder(warmupStreams, chunks, intervalNanos);
       mode.launch(warmup);
-      if (!warmup.awaitEnd(deadlineNanos) || warmup.failed() > 0) {
+      if (!warmup.awaitEnd(deadlineNanos, System.nanoTime()) || warmup.failed() > 0) {
         Throwable failure = warmup.firstFailure();
         System.out.println("FAILED warm-up: " + (failure == null ? "missed the deadline" : failure));
         return;
@@ -115,7 +116,7 @@ public final class ScaleClient {
       long cpuBefore = CpuClock.nonCompilerNanos();
       long start = System.nanoTime();
       mode.launch(recorder);
-      boolean inTime = recorder.awaitEnd(deadlineNanos);
+      boolean inTime = recorder.awaitEnd(deadlineNanos, start);
       long wall = System.nanoTime() - start;
       long cpu = CpuClock.nonCompilerNanos() - cpuBefore;
       int peakThreads = threads.getPeakThreadCount();
@@ -151,7 +152,7 @@ public final class ScaleClient {
     System.gc();
     long during = heapUsed();
     int open = recorder.open();
-    recorder.awaitEnd(deadlineNanos);
+    recorder.awaitEnd(deadlineNanos, start);
     serverStats();
     return new long[] {during - before, open};
   }
@@ -168,7 +169,7 @@ public final class ScaleClient {
     return new LevelResult(modeName, recorder.streams(), (long) recorder.streams() * chunks, recorder.delivered(),
         recorder.failed(), inTime, wall, (chunks - 1) * intervalNanos, Recorder.percentile(ttfc, 0.50),
         Recorder.percentile(ttfc, 0.99), Recorder.percentile(lags, 0.50), Recorder.percentile(lags, 0.99),
-        baseThreads, peakThreads, cpu, liveHeap, openAtHeap, server[1], server[3], load,
+        startThreads, baseThreads, peakThreads, cpu, liveHeap, openAtHeap, server[1], server[3], load,
         failure == null ? "" : failure.getClass().getSimpleName() + ": " + failure.getMessage());
   }
 
