@@ -2,7 +2,8 @@ package dev.chatsdk.benchmarks.scale;
 
 /** The ways of reading many streams the harness compares, in report order (the floor first). */
 enum Mode {
-  RAW("raw", "raw sockets (floor)", false),
+  RAW("raw", "raw sockets, one selector thread (floor)", false),
+  RAW_BLOCKING("raw-blocking", "raw blocking sockets, a thread per stream", false),
   CHATSDK_VIRTUAL("chatsdk-vt", "chatsdk `stream()` on virtual threads", true),
   CHATSDK_ASYNC("chatsdk-async", "chatsdk `streamAsync`", false),
   OPENAI_VIRTUAL("openai-vt", "openai-java `createStreaming` on virtual threads", true),
@@ -23,8 +24,11 @@ enum Mode {
     return key;
   }
 
-  /** The name in the report. */
+  /** The name in the report; the blocking floor's says which threads this JDK gives it. */
   String label() {
+    if (this == RAW_BLOCKING) {
+      return label + (Runtime.version().feature() >= 21 ? " (virtual)" : " (platform)");
+    }
     return label;
   }
 

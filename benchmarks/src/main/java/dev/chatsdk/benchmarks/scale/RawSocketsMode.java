@@ -1,6 +1,5 @@
 package dev.chatsdk.benchmarks.scale;
 
-import dev.chatsdk.benchmarks.Workload;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -10,22 +9,15 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The floor: plain non-blocking sockets and one selector thread, no HTTP library and no JSON. Each stream opens its
- * own connection, writes a fixed request, checks the status line, then splits the bytes into lines and counts the
- * {@code data:} lines up to {@code data: [DONE]}; the first one is searched for the id that carries the server's
- * schedule. HTTP chunk-size lines are skipped as lines, which is right for this server (it frames one event per HTTP
- * chunk, so a chunk boundary never falls inside a line) and is all the floor needs to do. Nothing an HTTP client or an
- * SDK could do costs less per chunk, so it is the reference for CPU and time to first chunk.
+ * own connection, writes a fixed request and reads the response as {@link RawSseLines} does. Nothing an HTTP client
+ * or an SDK could do costs less per chunk, so it is the reference for CPU and time to first chunk.
  */
 final class RawSocketsMode implements StreamMode {
-  private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] DONE = "data: [DONE]".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] ID_MARK = "\"id\":\"chatcmpl-scale-".getBytes(StandardCharsets.US_ASCII);
   private static final int BUFFER_BYTES = 16 * 1024;
 
   private final InetSocketAddress address;
@@ -38,13 +30,7 @@ final class RawSocketsMode implements StreamMode {
   RawSocketsMode(String baseUrl) throws IOException {
     URI uri = URI.create(baseUrl);
     this.address = new InetSocketAddress(uri.getHost(), uri.getPort());
-    String body = "{\"model\":\"" + Workload.MODEL + "\",\"messages\":[{\"role\":\"system\",\"content\":\""
-        + Workload.SYSTEM_PROMPT + "\"},{\"role\":\"user\",\"content\":\"" + Workload.USER_PROMPT
-        + "\"}],\"max_completion_tokens\":" + Workload.MAX_COMPLETION_TOKENS + ",\"stream\":true}";
-    byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
-    this.request = ("POST /v1/chat/completions HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-        + "\r\nAuthorization: Bearer sk-loopback\r\nContent-Type: application/json\r\nAccept: text/event-stream\r\n"
-        + "Content-Length: " + bodyBytes.length + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8);
+    this.request = RawSseLines.request(uri.getHost(), uri.getPort());
     this.selector = Selector.open();
     this.loop = new Thread(this::run, "raw-sockets-selector");
     loop.setDaemon(true);
@@ -129,13 +115,13 @@ final class RawSocketsMode implements StreamMode {
     private final Recorder.Probe probe;
     private final ByteBuffer out = ByteBuffer.wrap(request);
     private final ByteBuffer in = ByteBuffer.allocate(BUFFER_BYTES);
+    private final RawSseLines lines;
     private SelectionKey key;
-    private boolean statusChecked;
-    private boolean first = true;
 
     Connection(SocketChannel channel, Recorder.Probe probe) {
       this.channel = channel;
       this.probe = probe;
+      this.lines = new RawSseLines(probe);
     }
 
     void connected() throws IOException {
@@ -157,50 +143,17 @@ final class RawSocketsMode implements StreamMode {
         fail(new IOException("the server closed the connection before data: [DONE]"));
         return;
       }
-      byte[] bytes = in.array();
-      int lineStart = 0;
-      for (int i = 0; i < in.position(); i++) {
-        if (bytes[i] != '\n') {
-          continue;
-        }
-        if (!line(bytes, lineStart, i)) {
-          return;
-        }
-        lineStart = i + 1;
+      int consumed = lines.consume(in.array(), in.position());
+      if (consumed < 0) {
+        close();
+        return;
       }
       in.flip();
-      in.position(lineStart);
+      in.position(consumed);
       in.compact();
       if (!in.hasRemaining()) {
         fail(new IOException("a line longer than " + BUFFER_BYTES + " bytes"));
       }
-    }
-
-    /** Handles the line {@code bytes[from, to)}; false once the stream has ended. */
-    private boolean line(byte[] bytes, int from, int to) throws IOException {
-      if (!statusChecked) {
-        statusChecked = true;
-        String status = new String(bytes, from, to - from, StandardCharsets.US_ASCII);
-        if (!status.startsWith("HTTP/1.1 200")) {
-          throw new IOException("status line " + status.strip());
-        }
-        return true;
-      }
-      if (!startsWith(bytes, from, to, DATA)) {
-        return true;
-      }
-      if (startsWith(bytes, from, to, DONE)) {
-        probe.completed();
-        close();
-        return false;
-      }
-      if (first) {
-        first = false;
-        probe.chunk(serverStart(bytes, from, to));
-      } else {
-        probe.chunk(0L);
-      }
-      return true;
     }
 
     void fail(Exception failure) {
@@ -218,29 +171,4 @@ final class RawSocketsMode implements StreamMode {
     }
   }
 
-  private static boolean startsWith(byte[] bytes, int from, int to, byte[] prefix) {
-    if (to - from < prefix.length) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length; i++) {
-      if (bytes[from + i] != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** The digits after {@link #ID_MARK} in the line {@code bytes[from, to)}. */
-  private static long serverStart(byte[] bytes, int from, int to) throws IOException {
-    for (int i = from; i + ID_MARK.length <= to; i++) {
-      if (startsWith(bytes, i, to, ID_MARK)) {
-        long value = 0;
-        for (int j = i + ID_MARK.length; j < to && bytes[j] >= '0' && bytes[j] <= '9'; j++) {
-          value = value * 10 + (bytes[j] - '0');
-        }
-        return value;
-      }
-    }
-    throw new IOException("the first chunk carries no chatcmpl-scale id");
-  }
 }

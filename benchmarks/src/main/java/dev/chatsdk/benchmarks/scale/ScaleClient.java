@@ -70,6 +70,8 @@ public final class ScaleClient {
     switch (mode) {
       case RAW:
         return Optional.of(new RawSocketsMode(baseUrl));
+      case RAW_BLOCKING:
+        return Optional.of(new RawBlockingSocketsMode(baseUrl));
       case CHATSDK_ASYNC:
         return Optional.of(new ChatSdkAsyncMode(chatSdk(v1)));
       case OPENAI_ASYNC:
