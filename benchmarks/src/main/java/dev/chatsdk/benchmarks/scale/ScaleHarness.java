@@ -53,7 +53,7 @@ public final class ScaleHarness {
       if (levels == null) {
         levels = smoke ? new int[] {100, 300} : new int[] {100, 300, 1000, 5000};
       }
-      return new Settings(smoke, levels, modes, heap, deadline, smoke ? 100 : 200, smoke ? 1 : 2);
+      return new Settings(smoke, levels, modes, heap, deadline, 100, smoke ? 1 : 2);
     }
   }
 
@@ -100,8 +100,8 @@ public final class ScaleHarness {
         Boolean.toString(settings.heap()), Integer.toString(CHUNKS), Integer.toString(INTERVAL_MILLIS));
     progress("%s: starting its client JVM", mode.key());
     Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    // Each level runs at most twice (measured, then the heap run) within its deadline; the warm-up likewise.
-    long timeoutSeconds = 60L + (long) settings.deadlineSeconds() * (2L * settings.levels().length
+    // Each level runs at most twice (measured, then the heap run) within its deadline; a warm-up within two.
+    long timeoutSeconds = 60L + (long) settings.deadlineSeconds() * 2L * (settings.levels().length
         + settings.warmupRounds());
     CompletableFuture.delayedExecutor(timeoutSeconds, TimeUnit.SECONDS).execute(process::destroyForcibly);
     Map<Integer, LevelResult> results = new LinkedHashMap<>();

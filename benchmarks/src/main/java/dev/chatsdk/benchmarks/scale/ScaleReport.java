@@ -68,13 +68,14 @@ final class ScaleReport {
         continue;
       }
       md.append(String.format(Locale.ROOT,
-          "| %s | %,d of %,d%s | %.2f (%.2f×) | %s / %s | %s / %s | %d → %d | %.1f | %s | %s | %.1f | %.2f |%n",
+          "| %s | %,d of %,d%s | %.2f (%.2f×) | %s / %s | %s / %s | %d → %d | %.1f | %s | %s | %s | %.2f |%n",
           mode.label(), r.delivered(), r.expected(), r.inTime() ? "" : " (deadline)",
           r.wallNanos() / 1e9, (double) r.wallNanos() / r.idealNanos(), millis(r.ttfcP50Nanos()),
           millis(r.ttfcP99Nanos()), lagMillis(r.lagP50Nanos()), lagMillis(r.lagP99Nanos()), r.baseThreads(),
           r.peakThreads(), r.cpuMicrosPerChunk(), floor == null ? "" : times(r.cpuMicrosPerChunk()
               / floor.cpuMicrosPerChunk()), r.liveHeapBytes() < 0 ? "" : String.format(Locale.ROOT, "%.1f",
-              r.liveHeapBytes() / 1e6), r.serverLateP99Micros() / 1e3, r.load()));
+              r.liveHeapBytes() / 1e6), r.serverLateP99Micros() < 0 ? "–" : String.format(Locale.ROOT, "%.1f",
+              r.serverLateP99Micros() / 1e3), r.load()));
     }
     md.append('\n');
   }
