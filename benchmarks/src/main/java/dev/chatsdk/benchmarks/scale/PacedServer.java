@@ -114,11 +114,14 @@ public final class PacedServer {
   private void run() throws IOException {
     while (System.nanoTime() < deadlineNanos) {
       Connection next = due.peek();
-      long waitMillis = next == null ? 250 : Math.max(0, (next.nextDue - System.nanoTime()) / 1_000_000);
-      if (waitMillis == 0) {
+      long untilDue = next == null ? Long.MAX_VALUE : next.nextDue - System.nanoTime();
+      if (untilDue <= 0) {
         selector.selectNow();
       } else {
-        selector.select(Math.min(waitMillis, 250));
+        // Rounded up: sleeping to the next millisecond costs at most a millisecond of lateness, while spinning until
+        // a chunk is due would burn a core, and the scheduler of a busy machine makes a thread that burns its share
+        // wait longer when it does need the processor.
+        selector.select(Math.min((untilDue + 999_999) / 1_000_000, 250));
       }
       for (SelectionKey key : selector.selectedKeys()) {
         if (!key.isValid()) {
