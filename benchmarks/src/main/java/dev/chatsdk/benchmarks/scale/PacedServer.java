@@ -114,7 +114,7 @@ public final class PacedServer {
   private void run() throws IOException {
     while (System.nanoTime() < deadlineNanos) {
       Connection next = due.peek();
-      long untilDue = next == null ? Long.MAX_VALUE : next.nextDue - System.nanoTime();
+      long untilDue = next == null ? 250_000_000 : next.nextDue - System.nanoTime();
       if (untilDue <= 0) {
         selector.selectNow();
       } else {

@@ -70,6 +70,10 @@ public final class ScaleHarness {
       String baseUrl = "http://127.0.0.1:" + serverPort(server);
       for (Mode mode : settings.modes()) {
         report.add(mode, runClient(java, classpath, mode, baseUrl, settings));
+        if (!server.isAlive()) {
+          throw new IllegalStateException("the paced server exited with " + server.exitValue() + " during the "
+              + mode.key() + " run; its error is above");
+        }
       }
       report.finished(ScaleClient.loadAverage());
       System.out.print(report.markdown());
