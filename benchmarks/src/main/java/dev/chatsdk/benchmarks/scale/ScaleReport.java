@@ -58,7 +58,7 @@ final class ScaleReport {
   private void level(StringBuilder md, int streams) {
     md.append(String.format(Locale.ROOT, "#### %,d concurrent streams%n%n", streams));
     md.append("| mode | chunks delivered | wall s (× ideal) | first chunk p50 / p99 ms | lag p50 / p99 ms "
-        + "| platform threads before → peak | CPU µs/chunk | × floor | live heap MB | server late p99 ms | load |\n");
+        + "| platform threads before → peak | CPU µs/chunk | × floor | live heap MB (streams open) | server late p99 ms | load |\n");
     md.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
     LevelResult floor = result(Mode.RAW, streams);
     for (Mode mode : settings.modes()) {
@@ -73,8 +73,8 @@ final class ScaleReport {
           r.wallNanos() / 1e9, (double) r.wallNanos() / r.idealNanos(), millis(r.ttfcP50Nanos()),
           millis(r.ttfcP99Nanos()), lagMillis(r.lagP50Nanos()), lagMillis(r.lagP99Nanos()), r.baseThreads(),
           r.peakThreads(), r.cpuMicrosPerChunk(), floor == null ? "" : times(r.cpuMicrosPerChunk()
-              / floor.cpuMicrosPerChunk()), r.liveHeapBytes() < 0 ? "" : String.format(Locale.ROOT, "%.1f",
-              r.liveHeapBytes() / 1e6), r.serverLateP99Micros() < 0 ? "–" : String.format(Locale.ROOT, "%.1f",
+              / floor.cpuMicrosPerChunk()), r.liveHeapBytes() < 0 ? "" : String.format(Locale.ROOT, "%.1f (%,d open)",
+              r.liveHeapBytes() / 1e6, r.openAtHeap()), r.serverLateP99Micros() < 0 ? "–" : String.format(Locale.ROOT, "%.1f",
               r.serverLateP99Micros() / 1e3), r.load()));
     }
     md.append('\n');
