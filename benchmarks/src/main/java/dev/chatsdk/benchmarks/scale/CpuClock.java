@@ -14,17 +14,13 @@ import java.nio.file.Path;
  * CPU time in nanoseconds: {@code /proc/self/task/<tid>/schedstat}, picked by their name ({@code comm}: "C1
  * CompilerThre", "C2 CompilerThre"). Everything else counts: the application's threads, the SDK's, the garbage
  * collector's. The client JVM runs with {@code -XX:-UseDynamicNumberOfCompilerThreads}, so no compiler thread comes
- * and goes, taking its time with it, between two readings.
+ * and goes, taking its time with it, between two readings. Linux only: elsewhere there is no {@code /proc} and
+ * the reading fails with a message saying so, rather than quietly counting the JIT.
  */
 final class CpuClock {
   private static final Path TASKS = Path.of("/proc/self/task");
 
   private CpuClock() {}
-
-  /** True if this system shows per-thread CPU times (Linux); without them the figure would include the JIT. */
-  static boolean available() {
-    return Files.isDirectory(TASKS);
-  }
 
   /** CPU nanoseconds of the whole process so far, minus those of its compiler threads. */
   static long nonCompilerNanos() {
