@@ -44,7 +44,8 @@ final class CpuClock {
         }
       }
     } catch (IOException e) {
-      throw new IllegalStateException("cannot list " + TASKS, e);
+      throw new IllegalStateException("cannot list " + TASKS + ": CPU without the JIT is read from Linux's /proc, "
+          + "so the scale harness measures CPU on Linux only", e);
     }
     return total;
   }
