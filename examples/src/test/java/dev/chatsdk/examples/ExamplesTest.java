@@ -34,7 +34,8 @@ class ExamplesTest {
     @BeforeAll
     static void startDemoServer() {
         server = DemoServer.builder().tokenDelay(Duration.ZERO).start();
-        client = ChatClient.builder().baseUrl(server.baseUrl()).build();
+        // The demo's own key, so that an HF_TOKEN in the environment is not sent (and refused) instead.
+        client = ChatClient.builder().baseUrl(server.baseUrl()).apiKey(DemoServer.API_KEY).build();
     }
 
     @AfterAll
@@ -224,7 +225,8 @@ class ExamplesTest {
 
     @Test
     void errorsAndRetriesShowEachFailureAndTheRetryThatWaitsForTheModel() {
-        ErrorsAndRetries.run(ChatClient.builder().baseUrl(server.baseUrl()), DemoServer.DEFAULT_MODEL, out);
+        ErrorsAndRetries.run(ChatClient.builder().baseUrl(server.baseUrl()).apiKey(DemoServer.API_KEY),
+                DemoServer.DEFAULT_MODEL, out);
 
         assertThat(output()).isEqualTo("""
                 1. A model that is still loading:
