@@ -237,7 +237,8 @@ class ExamplesTest {
                 bad request (top_logprobs): Invalid 'top_logprobs': integer above maximum value. Expected a value \
                 <= 20, but got 25 instead.
                 4. A server that is not there:
-                no connection: Connection to 127.0.0.1:1 failed: Failed to connect to /127.0.0.1:1
+                no connection: Connection to 127.0.0.1:1 refused after 1 attempt: nothing accepts connections \
+                there (is the server running, and are the host and port of the base URL right?)
                 """);
     }
 
