@@ -29,7 +29,7 @@ public interface Contender extends AutoCloseable {
   /** Makes one non-streaming call and returns the parsed assistant content of the first choice. */
   String complete() throws Exception;
 
-  /** Releases the client's connections and threads. */
+  /** Releases the client's connections and threads; declared without checked exceptions, as none is thrown. */
   @Override
-  void close() throws Exception;
+  void close();
 }
