@@ -31,7 +31,8 @@ public final class ApiSignatures {
    * {@link AssertionError} listing every line that differs when they disagree. With the system property
    * {@value #UPDATE_PROPERTY} set to {@code true}, writes the file instead.
    *
-   * @param anchor any class of the module, so that its class directory and module descriptor can be found
+   * @param anchor a class of the module or of its tests (in the module's package, so that on the module path it
+   *     is patched into the module), by which the class directory and the module descriptor are found
    * @param artifactId the module's artifact id, which names the file
    */
   public static void verify(Class<?> anchor, String artifactId) {
@@ -64,9 +65,13 @@ public final class ApiSignatures {
     }
   }
 
+  /** The module's main class directory: where {@code anchor} came from, or beside it for a test class. */
   private static Path classesOf(Class<?> anchor) {
     try {
       Path location = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (location.getFileName().toString().equals("test-classes")) {
+        location = location.resolveSibling("classes");
+      }
       if (!Files.isDirectory(location)) {
         throw new IllegalStateException(anchor.getName() + " was loaded from " + location
             + ", not from a class directory: run the check in the module's own build");

@@ -86,7 +86,7 @@ class SecretsTest extends TransportTestBase {
 
     assertThat(failures).hasSize(8);
     assertThat(everything.toString()).doesNotContain(SENTINEL);
-    assertThat(logger.lines).contains("DEBUG --> Authorization: <redacted>", "DEBUG --> api-key: <redacted>");
+    assertThat(logger.lines).contains("DEBUG --> Authorization: [redacted]", "DEBUG --> api-key: [redacted]");
   }
 
   private static HttpUrl refusedUrl() throws Exception {
