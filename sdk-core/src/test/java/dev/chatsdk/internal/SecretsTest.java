@@ -133,4 +133,9 @@ class SecretsTest extends TransportTestBase {
         .hasMessage("Value of header Authorization contains a control character such as CR or LF at index 25;"
             + " such values are refused");
   }
+
+  @Test
+  void callsAreLoggedToTheLoggerNamedDevChatsdkHttpAsTheBuilderDocumentationSays() {
+    assertThat(TransportConfig.defaults().logger().getName()).isEqualTo("dev.chatsdk.http");
+  }
 }
