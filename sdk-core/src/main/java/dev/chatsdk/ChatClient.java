@@ -1,12 +1,12 @@
 package dev.chatsdk;
 
+import dev.chatsdk.internal.RealChatClient;
+import dev.chatsdk.internal.http.HeaderRules;
+import dev.chatsdk.internal.http.HttpLog;
+import dev.chatsdk.internal.http.TransportConfig;
 import dev.chatsdk.model.ChatCompletion;
 import dev.chatsdk.model.ChatCompletionChunk;
 import dev.chatsdk.model.ChatCompletionRequest;
-import dev.chatsdk.internal.HeaderRules;
-import dev.chatsdk.internal.HttpLog;
-import dev.chatsdk.internal.RealChatClient;
-import dev.chatsdk.internal.TransportConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,5 @@
 package dev.chatsdk;
 
-import dev.chatsdk.internal.ChoiceAccumulator;
 import dev.chatsdk.model.ChatCompletion;
 import dev.chatsdk.model.ChatCompletionChunk;
 import dev.chatsdk.model.Choice;

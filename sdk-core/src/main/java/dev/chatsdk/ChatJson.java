@@ -1,7 +1,7 @@
 package dev.chatsdk;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.chatsdk.internal.Json;
+import dev.chatsdk.internal.json.Json;
 import dev.chatsdk.model.ChatCompletion;
 import dev.chatsdk.model.ChatCompletionChunk;
 import dev.chatsdk.model.ChatCompletionRequest;

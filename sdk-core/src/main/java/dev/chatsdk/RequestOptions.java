@@ -1,7 +1,7 @@
 package dev.chatsdk;
 
-import dev.chatsdk.internal.Durations;
-import dev.chatsdk.internal.HeaderRules;
+import dev.chatsdk.internal.http.Durations;
+import dev.chatsdk.internal.http.HeaderRules;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;

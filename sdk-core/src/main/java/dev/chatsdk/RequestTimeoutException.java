@@ -1,6 +1,6 @@
 package dev.chatsdk;
 
-import dev.chatsdk.internal.Durations;
+import dev.chatsdk.internal.http.Durations;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -3,7 +3,7 @@ package dev.chatsdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.chatsdk.internal.Json;
+import dev.chatsdk.internal.json.Json;
 import dev.chatsdk.model.AssistantMessage;
 import dev.chatsdk.model.ChatCompletion;
 import dev.chatsdk.model.Choice;

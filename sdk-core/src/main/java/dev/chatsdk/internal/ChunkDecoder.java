@@ -1,5 +1,8 @@
 package dev.chatsdk.internal;
 
+import dev.chatsdk.internal.http.Redactor;
+import dev.chatsdk.internal.json.FastResponseReader;
+import dev.chatsdk.internal.json.Json;
 import dev.chatsdk.model.ChatCompletionChunk;
 import dev.chatsdk.streaming.ServerSentEvent;
 import java.io.IOException;

@@ -2,10 +2,17 @@ package dev.chatsdk.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.chatsdk.ChatClient;
-import dev.chatsdk.ChatListener;
 import dev.chatsdk.ChatCompletionStream;
+import dev.chatsdk.ChatListener;
 import dev.chatsdk.ChatSdkException;
 import dev.chatsdk.RequestOptions;
+import dev.chatsdk.internal.http.BodyText;
+import dev.chatsdk.internal.http.HttpLog;
+import dev.chatsdk.internal.http.HttpTransport;
+import dev.chatsdk.internal.http.PostRequest;
+import dev.chatsdk.internal.http.Redactor;
+import dev.chatsdk.internal.http.TransportConfig;
+import dev.chatsdk.internal.json.Json;
 import dev.chatsdk.model.ChatCompletion;
 import dev.chatsdk.model.ChatCompletionChunk;
 import dev.chatsdk.model.ChatCompletionRequest;

@@ -2,6 +2,9 @@ package dev.chatsdk.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.chatsdk.StreamException;
+import dev.chatsdk.internal.http.BodyText;
+import dev.chatsdk.internal.http.Redactor;
+import dev.chatsdk.internal.json.Json;
 import java.util.List;
 import java.util.Map;
 

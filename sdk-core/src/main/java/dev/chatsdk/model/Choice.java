@@ -3,8 +3,6 @@ package dev.chatsdk.model;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.chatsdk.internal.ResponseMessageSerializer;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,7 +18,7 @@ import java.util.Optional;
  */
 public record Choice(
     @JsonProperty("index") int index,
-    @JsonProperty("message") @JsonSerialize(using = ResponseMessageSerializer.class) AssistantMessage message,
+    @JsonProperty("message") AssistantMessage message,
     @JsonProperty("finish_reason") Optional<String> finishReason,
     @JsonProperty("logprobs") Optional<Logprobs> logprobs,
     @JsonAnyGetter @JsonAnySetter Map<String, Object> extra) {

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import dev.chatsdk.internal.ToolCallDeltasDeserializer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,8 +54,7 @@ public record Delta(
       @JsonProperty("reasoning_content") String reasoningContent,
       @JsonProperty("reasoning") String reasoning,
       @JsonProperty("refusal") String refusal,
-      @JsonProperty("tool_calls") @JsonDeserialize(using = ToolCallDeltasDeserializer.class)
-          List<ToolCallDelta> toolCalls,
+      @JsonProperty("tool_calls") List<ToolCallDelta> toolCalls,
       @JsonProperty("function_call") FunctionCallDelta functionCall,
       @JsonAnySetter Map<String, Object> extra) {
     ResponseText text = ResponseText.of(content);

@@ -8,6 +8,8 @@ import dev.chatsdk.ChatSdkException;
 import dev.chatsdk.ConnectionException;
 import dev.chatsdk.InternalServerException;
 import dev.chatsdk.RequestOptions;
+import dev.chatsdk.internal.http.HttpTransport;
+import dev.chatsdk.internal.http.Sleeper;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

@@ -8,6 +8,7 @@ import dev.chatsdk.ChatCompletionAccumulator;
 import dev.chatsdk.ChatSdkException;
 import dev.chatsdk.RateLimitException;
 import dev.chatsdk.StreamException;
+import dev.chatsdk.internal.json.Json;
 import dev.chatsdk.model.ChatCompletionChunk;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

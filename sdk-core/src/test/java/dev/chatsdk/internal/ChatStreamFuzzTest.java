@@ -7,6 +7,7 @@ import dev.chatsdk.ChatCompletionAccumulator;
 import dev.chatsdk.ChatCompletionStream;
 import dev.chatsdk.ChatSdkException;
 import dev.chatsdk.TrackingServerSocketFactory;
+import dev.chatsdk.internal.http.Redactor;
 import dev.chatsdk.model.ChatCompletionChunk;
 import dev.chatsdk.model.ChatCompletionRequest;
 import dev.chatsdk.model.Message;
@@ -15,8 +16,8 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.OptionalLong;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -41,8 +42,8 @@ import okio.BufferedSource;
 import okio.ForwardingSource;
 import okio.Okio;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Random and mutated chat-stream bodies ({@link FuzzBodies}), seeded: the chunk decoder, the chat stream read from

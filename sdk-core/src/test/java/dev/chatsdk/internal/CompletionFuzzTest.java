@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chatsdk.ChatClient;
 import dev.chatsdk.ChatSdkException;
 import dev.chatsdk.TrackingServerSocketFactory;
+import dev.chatsdk.internal.json.Json;
 import dev.chatsdk.model.ChatCompletionRequest;
 import dev.chatsdk.model.Message;
 import java.io.IOException;
@@ -16,8 +17,8 @@ import mockwebserver3.MockWebServer;
 import okhttp3.OkHttpClient;
 import okio.Buffer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Random completion bodies ({@link FuzzBodies#nextCompletion}), seeded: {@link Json#readCompletion} may only fail with

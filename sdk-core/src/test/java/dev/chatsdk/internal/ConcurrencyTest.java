@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatsdk.BadRequestException;
 import dev.chatsdk.RequestOptions;
+import dev.chatsdk.internal.http.HttpTransport;
+import dev.chatsdk.internal.http.PostRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -8,6 +8,7 @@ import dev.chatsdk.ChatCompletionStream;
 import dev.chatsdk.ModelLoadingException;
 import dev.chatsdk.RequestOptions;
 import dev.chatsdk.RequestTimeoutException;
+import dev.chatsdk.internal.http.HttpTransport;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -2,6 +2,7 @@ package dev.chatsdk.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatsdk.internal.http.Redactor;
 import java.io.IOException;
 import okhttp3.Headers;
 import org.junit.jupiter.api.Test;

@@ -10,6 +10,7 @@ import dev.chatsdk.ConnectionException;
 import dev.chatsdk.InternalServerException;
 import dev.chatsdk.RateLimitException;
 import dev.chatsdk.RequestOptions;
+import dev.chatsdk.internal.http.PostRequest;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

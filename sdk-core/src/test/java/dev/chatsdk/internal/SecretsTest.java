@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chatsdk.RequestOptions;
+import dev.chatsdk.internal.http.HeaderRules;
+import dev.chatsdk.internal.http.HttpTransport;
+import dev.chatsdk.internal.http.PostRequest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.System.Logger.Level;

@@ -7,6 +7,7 @@ import dev.chatsdk.ChatCompletionStream;
 import dev.chatsdk.ChatSdkException;
 import dev.chatsdk.ConnectionException;
 import dev.chatsdk.RequestOptions;
+import dev.chatsdk.internal.http.HttpTransport;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;

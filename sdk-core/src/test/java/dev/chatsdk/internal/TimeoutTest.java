@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.chatsdk.RequestOptions;
-import dev.chatsdk.RequestTimeoutException;
 import dev.chatsdk.RequestTimeoutException.Limit;
+import dev.chatsdk.RequestTimeoutException;
+import dev.chatsdk.internal.http.HttpTransport;
+import dev.chatsdk.internal.http.PostRequest;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

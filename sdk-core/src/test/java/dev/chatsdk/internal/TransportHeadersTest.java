@@ -4,6 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatsdk.RequestOptions;
+import dev.chatsdk.internal.http.PostRequest;
+import dev.chatsdk.internal.http.SdkVersion;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;

@@ -4,6 +4,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatsdk.RequestOptions;
+import dev.chatsdk.internal.http.HttpTransport;
+import dev.chatsdk.internal.http.PostRequest;
+import dev.chatsdk.internal.http.TransportConfig;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

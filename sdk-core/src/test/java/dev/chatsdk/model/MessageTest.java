@@ -2,7 +2,7 @@ package dev.chatsdk.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatsdk.internal.Json;
+import dev.chatsdk.internal.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.chatsdk.benchmarks.Workload;
 import dev.chatsdk.benchmarks.contenders.ChatSdkContender;
 import dev.chatsdk.benchmarks.contenders.OpenAiJavaContender;
-import dev.chatsdk.internal.Json;
+import dev.chatsdk.internal.json.Json;
 import dev.chatsdk.model.ChatCompletionRequest;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;

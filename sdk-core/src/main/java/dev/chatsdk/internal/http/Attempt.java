@@ -1,0 +1,203 @@
+package dev.chatsdk.internal.http;
+
+import dev.chatsdk.ChatSdkException;
+import dev.chatsdk.ConnectionException;
+import dev.chatsdk.RequestTimeoutException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownServiceException;
+import java.security.cert.CertificateException;
+import java.time.Duration;
+import java.util.Locale;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.Response;
+
+/**
+ * One HTTP exchange of a request that may take several: the OkHttp call, the limits it runs under, and who, if
+ * anyone, cancelled it. Knows how to name what went wrong with it: every I/O failure of a call, before its response
+ * or while its body (a stream's included) is read, becomes an SDK exception here and nowhere else.
+ */
+public final class Attempt {
+
+  /** Why the SDK cancelled a call. */
+  enum Cancel {
+    /** The calling thread was interrupted. */
+    INTERRUPT,
+    /** The caller cancelled the future, or closed the response before its end. */
+    CALLER
+  }
+
+  private final Call call;
+  /** Where the call went, and from the response on where its body comes from (a redirect may have moved it). */
+  private volatile String target;
+  private final Duration connectTimeout;
+  private final Duration readTimeout;
+  private final Duration callTimeout;
+  private final InterruptWatch watch;
+  private final Thread owner;
+  private volatile Cancel cancelled;
+  private volatile boolean exhausted;
+  private volatile boolean failed;
+  /** Whether the call had been cancelled when a read of the body failed. */
+  private volatile boolean cancelledWhenFailed;
+
+  /**
+   * @param watch the watch this attempt's thread is registered with until the response is closed, or null when no
+   *     thread waits on it (an asynchronous call)
+   */
+  Attempt(Call call, Duration connectTimeout, Duration readTimeout, Duration callTimeout, InterruptWatch watch) {
+    this.call = call;
+    this.target = target(call.request().url());
+    this.connectTimeout = connectTimeout;
+    this.readTimeout = readTimeout;
+    this.callTimeout = callTimeout;
+    this.watch = watch;
+    this.owner = watch == null ? null : Thread.currentThread();
+  }
+
+  /**
+   * The attempt behind a response to a call made without the transport. It knows only what the call says: its call
+   * timeout, and the read timeout the caller gives (OkHttp does not tell it). No thread is watched for interrupts, and
+   * no connect timeout applies once a response arrived.
+   */
+  public static Attempt of(Call call, Duration readTimeout) {
+    return new Attempt(call, Duration.ZERO, readTimeout, Duration.ofNanos(call.timeout().timeoutNanos()), null);
+  }
+
+  /** {@code host:port}: what messages may say about where a call went (never a path, query or header). */
+  public static String target(HttpUrl url) {
+    String host = url.host().contains(":") ? "[" + url.host() + "]" : url.host();
+    return host + ":" + url.port();
+  }
+
+  public Call call() {
+    return call;
+  }
+
+  String target() {
+    return target;
+  }
+
+  boolean isCancelled() {
+    return cancelled != null;
+  }
+
+  void cancel(Cancel reason) {
+    if (cancelled == null) {
+      cancelled = reason;
+    }
+    call.cancel();
+  }
+
+  /** Stops watching the calling thread. */
+  void release() {
+    if (watch != null) {
+      watch.release(this);
+    }
+  }
+
+  /** The response with a body that releases this attempt when closed, and cancels the call if closed early. */
+  public Response wrap(Response response) {
+    target = target(response.request().url());
+    return response.newBuilder().body(new AttemptBody(response.body(), this)).build();
+  }
+
+  void bodyExhausted() {
+    exhausted = true;
+  }
+
+  void bodyFailed() {
+    cancelledWhenFailed = call.isCanceled();
+    failed = true;
+  }
+
+  /**
+   * Closing a body before its end cancels the call: that frees the connection at once, where closing alone may spend
+   * up to 100 ms draining a live stream. A body whose read already failed is past saving, and the failure keeps its
+   * own name rather than becoming a cancellation.
+   */
+  void bodyClosed() {
+    release();
+    if (!exhausted && !failed) {
+      cancel(Cancel.CALLER);
+    }
+  }
+
+  /**
+   * The SDK exception for an I/O failure of this attempt.
+   *
+   * @param beforeHeaders whether the failure came before the response headers, when trying again is safe
+   */
+  RetryPlan.Failure failure(IOException e, boolean beforeHeaders) {
+    return failure(e, beforeHeaders, false);
+  }
+
+  /**
+   * The SDK exception for a failure to read this attempt's response as a chat stream: as for any failure after the
+   * headers, with messages that say the stream was being read.
+   */
+  public ChatSdkException streamFailure(IOException e) {
+    return failure(e, false, true).exception();
+  }
+
+  private RetryPlan.Failure failure(IOException e, boolean beforeHeaders, boolean stream) {
+    Cancel reason = cancelled;
+    if (reason == Cancel.INTERRUPT || isInterrupt(e)) {
+      if (isInterrupt(e) || Thread.currentThread() == owner) {
+        // Okio may have consumed the flag; whoever interrupted the thread still wants it seen.
+        Thread.currentThread().interrupt();
+      }
+      String what = stream ? "Reading the stream from " : "Call to ";
+      return RetryPlan.Failure.of(new ChatSdkException(what + target + " was interrupted", e), false);
+    }
+    if (reason == Cancel.CALLER) {
+      return RetryPlan.Failure.of(new ChatSdkException("Call to " + target + " was cancelled", e), false);
+    }
+    // A failed body may have been closed since, and a stream that closes itself cancels its call: what counts is
+    // whether the call was already cancelled when the read failed.
+    if (failed ? cancelledWhenFailed : call.isCanceled()) {
+      // OkHttp cancels a call itself when its call timeout fires.
+      ChatSdkException failure = callTimeout.isZero()
+          ? new ChatSdkException("Call to " + target + " was cancelled", e)
+          : new RequestTimeoutException(RequestTimeoutException.Limit.CALL, callTimeout, target, e);
+      return RetryPlan.Failure.of(failure, false);
+    }
+    if (e instanceof SocketTimeoutException) {
+      boolean connect = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("connect");
+      RequestTimeoutException timeout = connect
+          ? new RequestTimeoutException(RequestTimeoutException.Limit.CONNECT, connectTimeout, target, e)
+          : new RequestTimeoutException(RequestTimeoutException.Limit.READ, readTimeout, target, e);
+      return RetryPlan.Failure.of(timeout, beforeHeaders);
+    }
+    String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String during = stream ? " while reading the stream" : "";
+    ConnectionException failure =
+        new ConnectionException("Connection to " + target + " failed" + during + ": " + detail, e);
+    return RetryPlan.Failure.of(failure, beforeHeaders && !isPermanent(e));
+  }
+
+  private static boolean isInterrupt(IOException e) {
+    // Okio's check of the thread's flag, as opposed to a timeout (also an InterruptedIOException).
+    return e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)
+        && "interrupted".equals(e.getMessage());
+  }
+
+  /** Failures that no retry can cure: an untrusted certificate, a protocol the client refuses to speak. */
+  private static boolean isPermanent(IOException e) {
+    if (e instanceof SSLPeerUnverifiedException || e instanceof UnknownServiceException) {
+      return true;
+    }
+    if (e instanceof SSLHandshakeException) {
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof CertificateException) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}
