@@ -8,6 +8,7 @@ import dev.chatsdk.RequestOptions;
 import dev.chatsdk.internal.http.HeaderRules;
 import dev.chatsdk.internal.http.HttpTransport;
 import dev.chatsdk.internal.http.PostRequest;
+import dev.chatsdk.internal.http.TransportConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.System.Logger.Level;
