@@ -31,5 +31,5 @@ public interface Contender extends AutoCloseable {
 
   /** Releases the client's connections and threads. */
   @Override
-  void close() throws Exception;
+  void close();
 }
