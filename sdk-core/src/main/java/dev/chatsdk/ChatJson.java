@@ -79,14 +79,14 @@ public final class ChatJson {
         value = Json.mapper().readValue(json, type);
       }
       if (value == null) {
-        throw new ChatSdkException("Cannot read a " + type.getSimpleName() + " from JSON null: expected an object");
+        throw new ChatSdkException("Cannot read " + type.getSimpleName() + " from JSON null: expected an object");
       }
       return type.cast(value);
     } catch (JsonProcessingException e) {
-      throw new ChatSdkException("Cannot read a " + type.getSimpleName() + " from this JSON: "
+      throw new ChatSdkException("Cannot read " + type.getSimpleName() + " from this JSON: "
           + e.getOriginalMessage() + location(e), e);
     } catch (IOException e) {
-      throw new ChatSdkException("Cannot read a " + type.getSimpleName() + " from this JSON: " + e.getMessage(), e);
+      throw new ChatSdkException("Cannot read " + type.getSimpleName() + " from this JSON: " + e.getMessage(), e);
     }
   }
 

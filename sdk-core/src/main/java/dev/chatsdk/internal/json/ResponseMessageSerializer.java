@@ -14,9 +14,9 @@ import java.util.Map;
  * {@link AssistantMessageSerializer} instead.
  */
 @SuppressWarnings("deprecation")
-public final class ResponseMessageSerializer extends StdSerializer<AssistantMessage> {
+final class ResponseMessageSerializer extends StdSerializer<AssistantMessage> {
 
-  public ResponseMessageSerializer() {
+  ResponseMessageSerializer() {
     super(AssistantMessage.class);
   }
 

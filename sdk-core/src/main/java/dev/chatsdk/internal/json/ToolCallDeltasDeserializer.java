@@ -14,9 +14,9 @@ import java.util.List;
  * Reads a delta's {@code tool_calls}: an array, or a single object (TGI before 3.2); a tool call without
  * {@code index} gets its position in the list.
  */
-public final class ToolCallDeltasDeserializer extends StdDeserializer<List<ToolCallDelta>> {
+final class ToolCallDeltasDeserializer extends StdDeserializer<List<ToolCallDelta>> {
 
-  public ToolCallDeltasDeserializer() {
+  ToolCallDeltasDeserializer() {
     super(List.class);
   }
 
