@@ -1,33 +1,36 @@
 package dev.chatsdk.examples;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.chatsdk.ChatClient;
-import dev.chatsdk.model.AssistantMessage;
 import dev.chatsdk.model.ChatCompletionRequest;
-import dev.chatsdk.model.FunctionCall;
 import dev.chatsdk.model.Message;
-import dev.chatsdk.model.Tool;
-import dev.chatsdk.model.ToolCall;
+import dev.chatsdk.tools.Description;
+import dev.chatsdk.tools.ToolBox;
+import dev.chatsdk.tools.ToolRun;
+import dev.chatsdk.tools.ToolRunner;
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
- * A complete tool-calling loop: the model asks for {@code get_weather}, the program runs it, sends the model's
- * message and the tool's result back, and prints the final answer.
+ * A complete tool-calling loop with {@code chatsdk-tools}: the arguments are a record (its JSON Schema is generated),
+ * {@link ToolRunner} sends the request, runs {@code get_weather} when the model asks for it, sends the result back,
+ * and returns the final answer.
  *
  * <pre>
  * ./mvnw -q -B -ntp -pl examples -am compile exec:java -Dexample=ToolCalling
  * </pre>
  */
 public final class ToolCalling {
-    // A model that keeps asking for tools is stopped after this many rounds.
-    private static final int MAX_ROUNDS = 5;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The temperature units the tool knows. */
+    enum Unit {
+        @JsonProperty("celsius") CELSIUS,
+        @JsonProperty("fahrenheit") FAHRENHEIT
+    }
+
+    /** The arguments of {@code get_weather}, as the model fills them in. */
+    record WeatherQuery(
+            @Description("The city, such as Paris") String location,
+            @Description("The temperature unit") Unit unit) {}
 
     private ToolCalling() {}
 
@@ -38,54 +41,34 @@ public final class ToolCalling {
     }
 
     static void run(ChatClient client, String model, PrintStream out) {
-        Tool weather = Tool.function("get_weather", "Get the current weather in a city", Map.of(
-                "type", "object",
-                "properties", Map.of(
-                        "location", Map.of("type", "string", "description", "The city, such as Paris"),
-                        "unit", Map.of("type", "string", "enum", List.of("celsius", "fahrenheit"))),
-                "required", List.of("location")));
-
-        List<Message> messages = new ArrayList<>();
-        messages.add(Message.user("What is the weather like in Paris today?"));
-
-        for (int round = 0; round < MAX_ROUNDS; round++) {
-            ChatCompletionRequest request = ChatCompletionRequest.builder()
-                    .model(model)
-                    .messages(messages)
-                    .addTool(weather)
-                    .maxTokens(300)
-                    .build();
-            AssistantMessage reply = client.complete(request).choices().get(0).message();
-            messages.add(reply);
-            if (reply.toolCalls().isEmpty()) {
-                out.println(reply.content().orElse(""));
-                return;
-            }
-            for (ToolCall call : reply.toolCalls()) {
-                String result = execute(call.function());
-                out.println(call.function().name() + call.function().arguments() + " -> " + result);
-                messages.add(Message.tool(call.id(), result));
-            }
-        }
-        out.println("The model was still calling tools after " + MAX_ROUNDS + " rounds.");
+        ToolRunner runner = ToolRunner.builder()
+                .client(client)
+                .tools(tools(out))
+                .maxIterations(5)
+                .build();
+        ToolRun run = runner.run(ChatCompletionRequest.builder()
+                .model(model)
+                .addMessage(Message.user("What is the weather like in Paris today?"))
+                .maxTokens(300)
+                .build());
+        out.println(run.text());
     }
 
-    /** Runs the function the model asked for; a failure goes back to the model as the result, so it can recover. */
-    static String execute(FunctionCall call) {
-        if (!call.name().equals("get_weather")) {
-            return "error: there is no tool named " + call.name();
-        }
-        JsonNode arguments;
-        try {
-            arguments = JSON.readTree(call.arguments());
-        } catch (JsonProcessingException e) {
-            return "error: the arguments are not valid JSON: " + call.arguments();
-        }
-        return getWeather(arguments.path("location").asText("Paris"), arguments.path("unit").asText("celsius"));
+    /** The one tool; a call whose arguments do not fit the record goes back to the model as an error it can fix. */
+    static ToolBox tools(PrintStream out) {
+        return ToolBox.builder()
+                .add("get_weather", "Get the current weather in a city", WeatherQuery.class, query -> {
+                    String weather = getWeather(query);
+                    out.println("get_weather(" + query.location() + ", " + query.unit() + ") -> " + weather);
+                    return weather;
+                })
+                .build();
     }
 
     /** Stands in for a real weather service. */
-    private static String getWeather(String location, String unit) {
-        return unit.equals("fahrenheit") ? "64°F and sunny in " + location : "18°C and sunny in " + location;
+    private static String getWeather(WeatherQuery query) {
+        return query.unit() == Unit.FAHRENHEIT
+                ? "64°F and sunny in " + query.location()
+                : "18°C and sunny in " + query.location();
     }
 }

@@ -2,13 +2,15 @@ package dev.chatsdk.examples;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatsdk.ChatClient;
+import dev.chatsdk.ChatJson;
 import dev.chatsdk.Endpoints;
-import dev.chatsdk.model.FunctionCall;
+import dev.chatsdk.model.ToolCall;
+import dev.chatsdk.tools.ToolBox;
+import dev.chatsdk.tools.ToolExecutionException;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -76,22 +78,39 @@ class ExamplesTest {
     void toolCallingRunsTheToolAndPrintsTheAnswerBuiltOnItsResult() {
         ToolCalling.run(client, DemoServer.DEFAULT_MODEL, out);
 
-        List<String> lines = output().lines().toList();
-        assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).startsWith("get_weather{").contains("\"location\":\"Paris\"")
-                .endsWith(" -> 18°C and sunny in Paris");
-        assertThat(lines.get(1)).isEqualTo("According to get_weather: 18°C and sunny in Paris");
+        assertThat(output()).isEqualTo("""
+                get_weather(Paris, CELSIUS) -> 18°C and sunny in Paris
+                According to get_weather: 18°C and sunny in Paris
+                """);
     }
 
     @Test
-    void toolFailuresGoBackToTheModelAsResults() {
-        assertThat(ToolCalling.execute(FunctionCall.of("get_weather",
+    void toolCallingSendsTheRecordsSchemaAndRefusesArgumentsThatBreakIt() {
+        ToolBox tools = ToolCalling.tools(out);
+
+        assertThat(ChatJson.toJson(tools.tools().get(0))).contains("\"parameters\":{\"type\":\"object\","
+                + "\"properties\":{\"location\":{\"type\":\"string\",\"description\":\"The city, such as Paris\"},"
+                + "\"unit\":{\"type\":\"string\",\"enum\":[\"celsius\",\"fahrenheit\"],"
+                + "\"description\":\"The temperature unit\"}},\"required\":[\"location\",\"unit\"],"
+                + "\"additionalProperties\":false},\"strict\":true");
+        assertThat(tools.execute(ToolCall.function("call_1", "get_weather",
                 "{\"location\": \"Rome\", \"unit\": \"fahrenheit\"}")))
                 .isEqualTo("64°F and sunny in Rome");
-        assertThat(ToolCalling.execute(FunctionCall.of("get_weather", "{\"location\": ")))
-                .isEqualTo("error: the arguments are not valid JSON: {\"location\": ");
-        assertThat(ToolCalling.execute(FunctionCall.of("get_time", "{}")))
-                .isEqualTo("error: there is no tool named get_time");
+        assertThatThrownBy(() -> tools.execute(ToolCall.function("call_1", "get_weather", "{\"location\": \"Rome\"}")))
+                .isInstanceOf(ToolExecutionException.class)
+                .hasMessage("Error: the arguments do not follow the schema of get_weather: $: required property"
+                        + " 'unit' not found. Call it again with valid arguments.");
+    }
+
+    @Test
+    void toolLoopRunsTheToolsTheModelCallsAndPrintsTheAnswer() {
+        ToolLoop.run(client, DemoServer.DEFAULT_MODEL, out);
+
+        assertThat(output()).isEqualTo("""
+                calling get_local_time (call_1)
+                According to get_local_time: {"city":"Tokyo","time":"21:30","utcOffset":"+09:00"}
+                (2 model calls, 4 messages)
+                """);
     }
 
     @Test
@@ -103,20 +122,15 @@ class ExamplesTest {
     }
 
     @Test
-    void structuredOutputPrintsJsonThatFollowsTheSchema() throws Exception {
+    void structuredOutputPrintsTheValidatedRecord() {
         StructuredOutput.run(client, DemoServer.DEFAULT_MODEL, out);
 
-        List<String> lines = output().lines().toList();
-        assertThat(lines).hasSize(4);
-        ObjectMapper json = new ObjectMapper();
-        JsonNode facts = json.readTree(lines.get(0).substring("json_schema: ".length()));
-        assertThat(facts.path("country").asText()).isEqualTo("Japan");
-        assertThat(facts.path("capital").asText()).isEqualTo("Tokyo");
-        assertThat(facts.path("population").isIntegralNumber()).isTrue();
-        assertThat(facts.path("languages").isArray()).isTrue();
-        assertThat(lines.get(1)).isEqualTo("Tokyo is the capital of Japan, population 124000000");
-        assertThat(json.readTree(lines.get(2).substring("json: ".length()))).isEqualTo(facts);
-        assertThat(lines.get(3)).isEqualTo("regex: yes");
+        assertThat(output()).isEqualTo("""
+                json_schema: CountryFacts[country=Japan, capital=Tokyo, population=124000000, languages=[Japanese]]
+                Tokyo is the capital of Japan, population 124000000
+                json: CountryFacts[country=Japan, capital=Tokyo, population=124000000, languages=[Japanese]]
+                regex: yes
+                """);
     }
 
     @Test
