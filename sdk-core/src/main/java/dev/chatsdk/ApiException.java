@@ -83,6 +83,15 @@ public class ApiException extends ChatSdkException {
     this.details = details;
   }
 
+  /**
+   * Creates the exception for a response, with advice from the SDK appended to the message in parentheses (what the
+   * usual cause of this status is, and how to fix it). The advice is not part of {@link #errorMessage()}.
+   */
+  protected ApiException(Details details, String advice) {
+    super(message(details) + " (" + Objects.requireNonNull(advice, "advice == null") + ")");
+    this.details = details;
+  }
+
   private static String message(Details details) {
     Objects.requireNonNull(details, "details == null");
     StringBuilder message = new StringBuilder("HTTP ").append(details.statusCode());

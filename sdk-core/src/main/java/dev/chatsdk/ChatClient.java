@@ -3,10 +3,15 @@ package dev.chatsdk;
 import dev.chatsdk.internal.RealChatClient;
 import dev.chatsdk.internal.http.HeaderRules;
 import dev.chatsdk.internal.http.HttpLog;
+import dev.chatsdk.internal.http.NetworkSettings;
+import dev.chatsdk.internal.http.TlsSettings;
 import dev.chatsdk.internal.http.TransportConfig;
 import dev.chatsdk.model.ChatCompletion;
 import dev.chatsdk.model.ChatCompletionChunk;
 import dev.chatsdk.model.ChatCompletionRequest;
+import dev.chatsdk.model.ModelInfo;
+import java.net.Proxy;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +23,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.X509TrustManager;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -90,6 +99,55 @@ public interface ChatClient extends AutoCloseable {
   Flow.Publisher<ChatCompletionChunk> streamAsync(ChatCompletionRequest request, RequestOptions options);
 
   /**
+   * Streams {@code request} without blocking a thread, handing each piece of answer text to {@code onText} as it
+   * arrives and completing the future with the whole completion, the one {@link #complete} would have returned
+   * (usage included when the request's {@code stream_options} asks for it). The {@code Flow}-free form of
+   * {@link #streamAsync(ChatCompletionRequest)}:
+   *
+   * <pre>{@code
+   * CompletableFuture<ChatCompletion> answer = client.streamAsync(request, System.out::print);
+   * }</pre>
+   *
+   * <p>{@code onText} gets the delta content of the first choice (index 0), never empty, in order, on an OkHttp
+   * thread; it must not block. If it throws, the call is cancelled and the future fails with its exception.
+   * Cancelling the future cancels the HTTP call. The future fails with the exceptions {@link #stream} throws.
+   */
+  default CompletableFuture<ChatCompletion> streamAsync(
+      ChatCompletionRequest request, Consumer<? super String> onText) {
+    return streamAsync(request, RequestOptions.none(), onText);
+  }
+
+  /** Like {@link #streamAsync(ChatCompletionRequest, Consumer)}, with per-request overrides. */
+  default CompletableFuture<ChatCompletion> streamAsync(
+      ChatCompletionRequest request, RequestOptions options, Consumer<? super String> onText) {
+    TextAccumulatingSubscriber subscriber = new TextAccumulatingSubscriber(onText);
+    streamAsync(request, options).subscribe(subscriber);
+    return subscriber.result();
+  }
+
+  /**
+   * The models the server offers: {@code GET {base}/models}. On the Hugging Face router each model lists the
+   * providers that serve it, with their status, context length, pricing, tool and structured-output support and
+   * measured speed ({@link dev.chatsdk.model.ProviderInfo}); elsewhere {@code providers()} is empty. Every server's
+   * listing shape is read (see {@link ModelInfo}). Retried and failing like {@link #complete}; a 404 usually means
+   * the server lists no models, or a base URL without its {@code /v1}.
+   */
+  default List<ModelInfo> listModels() {
+    return listModels(RequestOptions.none());
+  }
+
+  /** Like {@link #listModels()}, with per-request overrides. */
+  List<ModelInfo> listModels(RequestOptions options);
+
+  /** {@link #listModels()} without blocking the calling thread; cancelling the future cancels the call. */
+  default CompletableFuture<List<ModelInfo>> listModelsAsync() {
+    return listModelsAsync(RequestOptions.none());
+  }
+
+  /** Like {@link #listModelsAsync()}, with per-request overrides. */
+  CompletableFuture<List<ModelInfo>> listModelsAsync(RequestOptions options);
+
+  /**
    * Releases what this client owns: its dispatcher threads and idle connections. An {@code OkHttpClient} given to
    * {@link Builder#okHttpClient} is left open. Does nothing if already closed.
    */
@@ -100,7 +158,10 @@ public interface ChatClient extends AutoCloseable {
    * Configures a {@link ChatClient}. Every setter replaces the previous value and returns this builder; {@link #build()}
    * may be called more than once. Defaults: the Hugging Face router ({@link Endpoints#huggingFace()}), the key from
    * {@code HF_TOKEN}, else {@code OPENAI_API_KEY}, else none; 2 retries; connect timeout 10 s, read timeout 60 s,
-   * call timeout 10 min (non-streaming calls only); no {@code x-use-cache} or {@code x-wait-for-model} header.
+   * call timeout 10 min (non-streaming calls only); no {@code x-use-cache} or {@code x-wait-for-model} header; the
+   * JVM's proxy selection, the JDK's trusted certificates and HTTP/2 where a TLS server offers it. Proxy, TLS and HTTP
+   * version set here also apply to an {@link #okHttpClient(OkHttpClient) OkHttp client} given to the builder, in a
+   * copy of it that shares its connection pool and threads.
    */
   final class Builder {
     private String baseUrl = Endpoints.huggingFace();
@@ -110,6 +171,14 @@ public interface ChatClient extends AutoCloseable {
     private final TransportConfig.Builder transport = TransportConfig.builder();
     private OkHttpClient okHttpClient;
     private final List<ChatListener> listeners = new ArrayList<>();
+    // Per-request keys and how the client reaches its server (see the methods grouped below).
+    private Supplier<String> apiKeySupplier;
+    private Proxy proxy;
+    private KeyStore trustStore;
+    private KeyManager[] clientKeys;
+    private SSLContext sslContext;
+    private X509TrustManager sslTrustManager;
+    private HttpVersion httpVersion;
 
     Builder() {
     }
@@ -240,6 +309,85 @@ public interface ChatClient extends AutoCloseable {
       return this;
     }
 
+    /**
+     * Where the key comes from for each request, for tokens that rotate or expire: asked before every attempt (retries
+     * included) on the thread that sends it, and sent as {@code Authorization: Bearer <key>}. It wins over
+     * {@link #apiKey(String)} and the environment. It must return a key quickly (cache the token; refresh it
+     * before it expires) and never null or blank, which fails the call with an {@link IllegalStateException}; an
+     * exception it throws fails the call as it is. A key in {@link RequestOptions#apiKey()} wins over it.
+     */
+    public Builder apiKeySupplier(Supplier<String> apiKeySupplier) {
+      this.apiKeySupplier = Objects.requireNonNull(apiKeySupplier, "apiKeySupplier == null");
+      transport.apiKeySupplier(apiKeySupplier);
+      return this;
+    }
+
+    /**
+     * Sends every call through this proxy, such as {@code new Proxy(Proxy.Type.HTTP, new InetSocketAddress("proxy",
+     * 3128))}, or directly with {@link Proxy#NO_PROXY}. Without it, the JVM's {@link java.net.ProxySelector} decides
+     * (system properties such as {@code https.proxyHost}).
+     */
+    public Builder proxy(Proxy proxy) {
+      this.proxy = Objects.requireNonNull(proxy, "proxy == null");
+      return this;
+    }
+
+    /**
+     * Trusts the certificates in this store instead of the JDK's, for a server with a private certificate
+     * authority: a key store of trusted certificates, such as one read with
+     * {@code KeyStore.getInstance("PKCS12")} and {@code load(stream, password)}.
+     *
+     * @throws IllegalArgumentException at {@link #build()} if the store holds nothing to trust
+     */
+    public Builder trustStore(KeyStore trustStore) {
+      this.trustStore = Objects.requireNonNull(trustStore, "trustStore == null");
+      this.sslContext = null;
+      return this;
+    }
+
+    /**
+     * Presents this client certificate when the server asks for one (mutual TLS): a key store holding the private key
+     * and its certificate chain, and the password of the key. The password is read here and not kept.
+     *
+     * @throws IllegalArgumentException if the store holds no usable key or the password does not open it
+     */
+    public Builder clientCertificate(KeyStore keyStore, char[] keyPassword) {
+      Objects.requireNonNull(keyStore, "keyStore == null");
+      Objects.requireNonNull(keyPassword, "keyPassword == null");
+      this.clientKeys = TlsSettings.keyManagers(keyStore, keyPassword);
+      this.sslContext = null;
+      return this;
+    }
+
+    /**
+     * Uses this TLS context and the trust manager it was made with, for what {@link #trustStore} and
+     * {@link #clientCertificate} do not cover (a hardware key, a custom verifier). It replaces both.
+     */
+    public Builder sslContext(SSLContext sslContext, X509TrustManager trustManager) {
+      this.sslContext = Objects.requireNonNull(sslContext, "sslContext == null");
+      this.sslTrustManager = Objects.requireNonNull(trustManager, "trustManager == null");
+      this.trustStore = null;
+      this.clientKeys = null;
+      return this;
+    }
+
+    /** The HTTP versions the client speaks; see {@link HttpVersion}. */
+    public Builder httpVersion(HttpVersion httpVersion) {
+      this.httpVersion = Objects.requireNonNull(httpVersion, "httpVersion == null");
+      return this;
+    }
+
+    private NetworkSettings network() {
+      SSLContext context = sslContext;
+      X509TrustManager trust = sslTrustManager;
+      if (context == null && (trustStore != null || clientKeys != null)) {
+        trust = TlsSettings.trustManager(trustStore);
+        context = TlsSettings.context(clientKeys, trust);
+      }
+      return new NetworkSettings(proxy, context == null ? null : context.getSocketFactory(),
+          context == null ? null : trust, httpVersion);
+    }
+
     /** Lets tests replace the transport's clock, sleeper and scheduler. */
     Builder transport(Consumer<TransportConfig.Builder> configure) {
       configure.accept(transport);
@@ -254,7 +402,9 @@ public interface ChatClient extends AutoCloseable {
 
     /** A new client with this configuration. */
     public ChatClient build() {
-      return new RealChatClient(HttpUrl.get(baseUrl), resolveKey(), headers, transport.build(), okHttpClient,
+      transport.network(network());
+      Optional<String> key = apiKeySupplier != null ? Optional.empty() : resolveKey();
+      return new RealChatClient(HttpUrl.get(baseUrl), key, headers, transport.build(), okHttpClient,
           List.copyOf(listeners));
     }
 

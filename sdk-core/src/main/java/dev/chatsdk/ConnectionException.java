@@ -5,7 +5,10 @@ package dev.chatsdk;
  * resolve, or the TLS handshake failed. The message names the host and port (never a path, query or header, which
  * may carry secrets); the cause is the underlying {@link java.io.IOException}.
  *
- * <p>Failures before any response byte are retried (see {@code maxRetries}) before this exception is thrown.
+ * <p>Failures before any response byte are retried (see {@code maxRetries}) before this exception is thrown, and
+ * their message says how many attempts were made and names the two usual mistakes in a base URL:
+ * {@code "Connection to 127.0.0.1:8080 refused after 3 attempts: nothing accepts connections there ..."} and
+ * {@code "Connection to api.example.com:443 failed after 3 attempts: unknown host ..."}.
  */
 public class ConnectionException extends ChatSdkException {
 

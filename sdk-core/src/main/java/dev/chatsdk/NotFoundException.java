@@ -10,4 +10,12 @@ public class NotFoundException extends ApiException {
   public NotFoundException(Details details) {
     super(details);
   }
+
+  /**
+   * Creates the exception for a response, with the SDK's advice appended to the message, such as the URL that was
+   * called and the usual mistake in a base URL; see {@link ApiException#ApiException(ApiException.Details, String)}.
+   */
+  public NotFoundException(Details details, String advice) {
+    super(details, advice);
+  }
 }

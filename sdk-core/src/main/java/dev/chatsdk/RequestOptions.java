@@ -11,8 +11,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Settings for one request that override the client's: extra headers, the number of retries, the read and call
- * timeouts. What is not set here keeps the client's value. Immutable and safe to share; {@link #none()} sets nothing.
+ * Settings for one request that override the client's: the API key, extra headers, the number of retries, the read
+ * and call timeouts. What is not set here keeps the client's value. Immutable and safe to share; {@link #none()} sets
+ * nothing.
  *
  * <pre>{@code
  * RequestOptions options = RequestOptions.builder()
@@ -22,18 +23,23 @@ import java.util.OptionalInt;
  *     .build();
  * }</pre>
  *
- * <p>{@link #toString()} never shows the value of a header that may carry a secret.
+ * <p>A server that serves many tenants sends each request with its tenant's key:
+ * {@code client.complete(request, RequestOptions.builder().apiKey(tenant.key()).build())}.
+ *
+ * <p>{@link #toString()} never shows the key, nor the value of a header that may carry a secret.
  */
 public final class RequestOptions {
 
   private static final RequestOptions NONE = new Builder().build();
 
+  private final String apiKey;
   private final Map<String, String> headers;
   private final Integer maxRetries;
   private final Duration readTimeout;
   private final Duration callTimeout;
 
   private RequestOptions(Builder builder) {
+    this.apiKey = builder.apiKey;
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
     this.maxRetries = builder.maxRetries;
     this.readTimeout = builder.readTimeout;
@@ -53,11 +59,20 @@ public final class RequestOptions {
   /** A builder holding these options, to derive others from them. */
   public Builder toBuilder() {
     Builder builder = new Builder();
+    builder.apiKey = apiKey;
     builder.headers.putAll(headers);
     builder.maxRetries = maxRetries;
     builder.readTimeout = readTimeout;
     builder.callTimeout = callTimeout;
     return builder;
+  }
+
+  /**
+   * The key this request is sent with as {@code Authorization: Bearer <key>}, instead of the client's. It wins over
+   * an {@code Authorization} header set in {@link #headers()}. The key itself: never log it.
+   */
+  public Optional<String> apiKey() {
+    return Optional.ofNullable(apiKey);
   }
 
   /**
@@ -86,6 +101,7 @@ public final class RequestOptions {
   @Override
   public boolean equals(Object o) {
     return o instanceof RequestOptions other
+        && Objects.equals(apiKey, other.apiKey)
         && headers.equals(other.headers)
         && Objects.equals(maxRetries, other.maxRetries)
         && Objects.equals(readTimeout, other.readTimeout)
@@ -94,12 +110,16 @@ public final class RequestOptions {
 
   @Override
   public int hashCode() {
-    return Objects.hash(headers, maxRetries, readTimeout, callTimeout);
+    return Objects.hash(apiKey, headers, maxRetries, readTimeout, callTimeout);
   }
 
   @Override
   public String toString() {
-    StringBuilder out = new StringBuilder("RequestOptions{headers={");
+    StringBuilder out = new StringBuilder("RequestOptions{");
+    if (apiKey != null) {
+      out.append("apiKey=<redacted>, ");
+    }
+    out.append("headers={");
     String separator = "";
     for (Map.Entry<String, String> header : headers.entrySet()) {
       out.append(separator).append(header.getKey()).append('=')
@@ -126,12 +146,29 @@ public final class RequestOptions {
    */
   public static final class Builder {
 
+    private String apiKey;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private Integer maxRetries;
     private Duration readTimeout;
     private Duration callTimeout;
 
     private Builder() {
+    }
+
+    /**
+     * Sends the request with this key ({@code Authorization: Bearer <key>}) instead of the client's, for a server
+     * that calls on behalf of many users. {@code null} removes a key set before. Blank keys and keys with control
+     * characters are refused.
+     */
+    public Builder apiKey(String apiKey) {
+      if (apiKey != null) {
+        if (apiKey.isBlank()) {
+          throw new IllegalArgumentException("apiKey is blank: pass the token itself, or do not call apiKey()");
+        }
+        HeaderRules.validate("Authorization", apiKey);
+      }
+      this.apiKey = apiKey;
+      return this;
     }
 
     /** Sends this header with the request, replacing any header of the same name set before. */

@@ -94,7 +94,7 @@ class ResilienceTest extends ClientTestBase {
     try (ChatClient client = builder().baseUrl(refused.toString()).build()) {
       assertThatThrownBy(() -> client.complete(request()))
           .isExactlyInstanceOf(ConnectionException.class)
-          .hasMessageStartingWith("Connection to 127.0.0.1:" + refused.port() + " failed");
+          .hasMessageStartingWith("Connection to 127.0.0.1:" + refused.port() + " refused after 3 attempts");
     }
     assertThat(startedCalls).hasValue(3);
     assertThat(sleeps).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));

@@ -214,7 +214,7 @@ class StreamPublisherTest extends ClientTestBase {
     Throwable async = asyncFailure(notFound);
 
     assertThat(async).isExactlyInstanceOf(NotFoundException.class)
-        .hasMessage("HTTP 404 Client Error: Model acme/none does not exist");
+        .hasMessageStartingWith("HTTP 404 Client Error: Model acme/none does not exist (POST ");
     assertSameAsBlocking(async, notFound);
   }
 

@@ -2,18 +2,17 @@ package dev.chatsdk.examples;
 
 import dev.chatsdk.ChatClient;
 import dev.chatsdk.model.ChatCompletion;
-import dev.chatsdk.model.ChatCompletionChunk;
 import dev.chatsdk.model.ChatCompletionRequest;
 import dev.chatsdk.model.Message;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Flow;
 
 /**
  * Without blocking: several requests in flight at once with {@link ChatClient#completeAsync}, then a stream read
- * through the {@link Flow.Publisher} of {@link ChatClient#streamAsync}, by a subscriber that asks for one chunk at a
- * time.
+ * with {@link ChatClient#streamAsync(ChatCompletionRequest, java.util.function.Consumer)}, which prints the text as it
+ * arrives and completes a future with the whole answer. ({@code client.streamAsync(request)} is the same stream as a
+ * {@link java.util.concurrent.Flow.Publisher}, for reactive libraries.)
  *
  * <pre>
  * ./mvnw -q -B -ntp -pl examples -am compile exec:java -Dexample=Async
@@ -32,8 +31,12 @@ public final class Async {
         List<String> countries = List.of("France", "Germany", "Japan", "Brazil");
 
         List<CompletableFuture<String>> answers = countries.stream()
-                .map(country -> client.completeAsync(question(model, "What is the capital of " + country + "?"))
-                        .thenApply(Async::text))
+                .map(country -> ChatCompletionRequest.builder()
+                        .model(model)
+                        .addMessage(Message.system("Answer in one sentence."))
+                        .addMessage(Message.user("What is the capital of " + country + "?"))
+                        .build())
+                .map(request -> client.completeAsync(request).thenApply(ChatCompletion::text))
                 .toList();
         CompletableFuture.allOf(answers.toArray(new CompletableFuture<?>[0])).join();
 
@@ -41,62 +44,14 @@ public final class Async {
             out.println(countries.get(i) + ": " + answers.get(i).join());
         }
 
-        PrintingSubscriber subscriber = new PrintingSubscriber(out);
-        client.streamAsync(question(model, "Count from one to ten.")).subscribe(subscriber);
-        subscriber.done().join();
-        out.println();
-    }
-
-    private static ChatCompletionRequest question(String model, String question) {
-        return ChatCompletionRequest.builder()
+        ChatCompletionRequest count = ChatCompletionRequest.builder()
                 .model(model)
-                .addMessage(Message.system("Answer in one sentence."))
-                .addMessage(Message.user(question))
+                .addMessage(Message.user("Count from one to ten."))
                 .maxTokens(100)
                 .build();
-    }
 
-    private static String text(ChatCompletion completion) {
-        return completion.choices().get(0).message().content().orElse("");
-    }
-
-    /**
-     * Prints each chunk's text and only then asks for the next chunk: the stream goes at the pace of its reader.
-     * {@link #done()} completes when the stream ends, or fails with the stream's error.
-     */
-    static final class PrintingSubscriber implements Flow.Subscriber<ChatCompletionChunk> {
-        private final PrintStream out;
-        private final CompletableFuture<Void> done = new CompletableFuture<>();
-        private Flow.Subscription subscription;
-
-        PrintingSubscriber(PrintStream out) {
-            this.out = out;
-        }
-
-        CompletableFuture<Void> done() {
-            return done;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            subscription.request(1);
-        }
-
-        @Override
-        public void onNext(ChatCompletionChunk chunk) {
-            chunk.choices().forEach(c -> c.delta().content().ifPresent(out::print));
-            subscription.request(1);
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            done.completeExceptionally(error);
-        }
-
-        @Override
-        public void onComplete() {
-            done.complete(null);
-        }
+        CompletableFuture<ChatCompletion> counted = client.streamAsync(count, out::print);
+        counted.join();
+        out.println();
     }
 }

@@ -2,7 +2,7 @@ package dev.chatsdk.examples;
 
 import dev.chatsdk.ChatClient;
 import dev.chatsdk.ChatSdkException;
-import dev.chatsdk.model.ChatCompletion;
+import dev.chatsdk.Conversation;
 import dev.chatsdk.model.ChatCompletionRequest;
 import dev.chatsdk.model.Message;
 import java.io.BufferedReader;
@@ -10,12 +10,11 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * An interactive chat: each line you type is sent with the whole conversation so far, and the reply streams in as it
- * is generated. Ends at {@value #EXIT} or at the end of the input (Ctrl-D, or Ctrl-Z then Enter on Windows).
+ * An interactive chat: each line you type is sent with the whole conversation so far (a {@link Conversation}), and
+ * the reply streams in as it is generated. Ends at {@value #EXIT} or at the end of the input (Ctrl-D, or Ctrl-Z then
+ * Enter on Windows).
  *
  * <pre>
  * ./mvnw -q -B -ntp -pl examples -am compile exec:java -Dexample=ChatRepl
@@ -33,8 +32,9 @@ public final class ChatRepl {
     }
 
     static void run(ChatClient client, String model, BufferedReader in, PrintStream out) {
-        List<Message> conversation = new ArrayList<>();
-        conversation.add(Message.system("You are a helpful assistant. Keep your answers short."));
+        Conversation conversation =
+                Conversation.of(Message.system("You are a helpful assistant. Keep your answers short."));
+        ChatCompletionRequest.Builder settings = ChatCompletionRequest.builder().model(model).maxTokens(500);
         out.println("Chatting with " + model + ". Type " + EXIT + " or press Ctrl-D to leave.");
         while (true) {
             out.print("> ");
@@ -47,19 +47,13 @@ public final class ChatRepl {
             if (line.isBlank()) {
                 continue;
             }
-            conversation.add(Message.user(line));
-            ChatCompletionRequest request = ChatCompletionRequest.builder()
-                    .model(model)
-                    .messages(conversation)
-                    .maxTokens(500)
-                    .build();
+            conversation.addUser(line);
             try {
-                ChatCompletion reply = client.stream(request).accumulate(out::print);
+                conversation.addReply(client.stream(conversation.request(settings)).accumulate(out::print));
                 out.println();
-                conversation.add(reply.choices().get(0).message());
             } catch (ChatSdkException e) {
                 // Forget the question that failed, so that the next one is not sent after an unanswered one.
-                conversation.remove(conversation.size() - 1);
+                conversation.removeLast();
                 out.println();
                 out.println("(" + e.getMessage() + ")");
             }

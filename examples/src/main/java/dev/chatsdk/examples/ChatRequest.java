@@ -1,7 +1,11 @@
 package dev.chatsdk.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.chatsdk.model.ChatCompletionRequest;
+import dev.chatsdk.model.StreamOptions;
+import dev.chatsdk.testkit.RecordedChatRequest;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -11,9 +15,10 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The fields of an OpenAI chat-completion request that the demo server acts on, checked the way
- * OpenAI checks them so that a client bug shows up here as it would against the real API. Fields
- * the demo does not use (temperature, stop, seed, ...) are accepted and ignored.
+ * What the demo server acts on in a request. The test kit has already read the body with the SDK's codec (a body of
+ * the wrong shape never gets here); this checks the ranges OpenAI checks, so that a client bug shows up here as it
+ * would against the real API, and keeps the parts the demo reads as JSON (messages, tool schemas, response format)
+ * as trees. Fields the demo does not use (temperature, stop, seed, ...) are accepted and ignored.
  *
  * @param toolChoice     {@code tool_choice}, or a missing node
  * @param responseFormat {@code response_format}, or a missing node
@@ -33,45 +38,40 @@ record ChatRequest(
         JsonNode responseFormat,
         String digest) {
 
-    /** Parses and validates a request body; throws {@link ApiError} with OpenAI's status and message. */
-    static ChatRequest parse(byte[] body) {
+    /** The demo's view of a recorded request; throws {@link ApiError} with OpenAI's status and message. */
+    static ChatRequest of(RecordedChatRequest recorded) {
+        return of(recorded.request(), recorded.body(), recorded.stream());
+    }
+
+    /** The demo's view of {@code request}, which was read from {@code body}. */
+    static ChatRequest of(ChatCompletionRequest request, String body, boolean stream) {
         JsonNode root;
         try {
-            root = DemoJson.read(body);
+            root = DemoJson.read(body.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw notJson();
+            // The SDK's codec reads `{...} trailing` as the object; OpenAI refuses it, and so does the demo.
+            throw ApiError.invalidRequest(
+                    "We could not parse the JSON body of your request. The chat-completion API expects a JSON object.",
+                    null,
+                    null);
         }
-        if (!root.isObject()) {
-            throw notJson();
-        }
-        boolean stream = bool(root, "stream");
-        JsonNode streamOptions = root.path("stream_options");
-        if (!streamOptions.isMissingNode() && !streamOptions.isNull()) {
-            if (!stream) {
-                throw ApiError.invalidRequest(
-                        "The 'stream_options' parameter is only allowed when 'stream' is enabled.",
-                        "stream_options",
-                        null);
-            }
-            if (!streamOptions.isObject()) {
-                throw ApiError.invalidType("stream_options", "an object", streamOptions);
-            }
+        if (request.streamOptions().isPresent() && !stream) {
+            throw ApiError.invalidRequest(
+                    "The 'stream_options' parameter is only allowed when 'stream' is enabled.", "stream_options", null);
         }
         // OpenAI renamed max_tokens to max_completion_tokens; servers accept either, the newer first.
-        OptionalInt maxTokens = root.hasNonNull("max_completion_tokens")
-                ? OptionalInt.of(integer(root, "max_completion_tokens", 1, 1, Integer.MAX_VALUE))
-                : root.hasNonNull("max_tokens")
-                        ? OptionalInt.of(integer(root, "max_tokens", 1, 1, Integer.MAX_VALUE))
-                        : OptionalInt.empty();
+        String limitName = request.maxCompletionTokens().isPresent() ? "max_completion_tokens" : "max_tokens";
+        Optional<Integer> limit = request.maxCompletionTokens().or(request::maxTokens)
+                .map(value -> inRange(limitName, value, 1, Integer.MAX_VALUE));
         return new ChatRequest(
-                text(root, "model", DemoServer.DEFAULT_MODEL),
+                request.model().orElse(DemoServer.DEFAULT_MODEL),
                 messages(root),
                 stream,
-                stream && bool(streamOptions, "include_usage"),
-                integer(root, "n", 1, 1, 128),
-                maxTokens,
-                bool(root, "logprobs"),
-                integer(root, "top_logprobs", 0, 0, 20),
+                stream && request.streamOptions().flatMap(StreamOptions::includeUsage).orElse(false),
+                inRange("n", request.n().orElse(1), 1, 128),
+                limit.map(OptionalInt::of).orElse(OptionalInt.empty()),
+                request.logprobs().orElse(false),
+                inRange("top_logprobs", request.topLogprobs().orElse(0), 0, 20),
                 tools(root),
                 root.path("tool_choice"),
                 root.path("response_format"),
@@ -79,79 +79,20 @@ record ChatRequest(
     }
 
     private static List<ChatMessage> messages(JsonNode root) {
-        JsonNode messages = root.get("messages");
-        if (messages == null || messages.isNull()) {
-            throw ApiError.missing("messages");
-        }
-        if (!messages.isArray()) {
-            throw ApiError.invalidType("messages", "an array", messages);
-        }
-        if (messages.isEmpty()) {
-            throw ApiError.invalidRequest(
-                    "Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty"
-                            + " array instead.",
-                    "messages",
-                    "empty_array");
-        }
         List<ChatMessage> result = new ArrayList<>();
-        for (int i = 0; i < messages.size(); i++) {
-            String param = "messages[" + i + "]";
-            JsonNode message = messages.get(i);
-            if (!message.isObject()) {
-                throw ApiError.invalidType(param, "an object", message);
-            }
-            if (!message.hasNonNull("role")) {
-                throw ApiError.missing(param + ".role");
-            }
-            result.add(ChatMessage.of(message, text(message, "role", "")));
+        for (JsonNode message : root.path("messages")) {
+            result.add(ChatMessage.of(message, message.path("role").asText()));
         }
         return List.copyOf(result);
     }
 
     private static List<JsonNode> tools(JsonNode root) {
-        JsonNode tools = root.path("tools");
-        if (tools.isMissingNode() || tools.isNull()) {
-            return List.of();
-        }
-        if (!tools.isArray()) {
-            throw ApiError.invalidType("tools", "an array", tools);
-        }
         List<JsonNode> result = new ArrayList<>();
-        tools.forEach(result::add);
+        root.path("tools").forEach(result::add);
         return List.copyOf(result);
     }
 
-    private static String text(JsonNode node, String name, String absent) {
-        JsonNode value = node.path(name);
-        if (value.isMissingNode() || value.isNull()) {
-            return absent;
-        }
-        if (!value.isTextual()) {
-            throw ApiError.invalidType(name, "a string", value);
-        }
-        return value.asText();
-    }
-
-    private static boolean bool(JsonNode node, String name) {
-        JsonNode value = node.path(name);
-        if (value.isMissingNode() || value.isNull()) {
-            return false;
-        }
-        if (!value.isBoolean()) {
-            throw ApiError.invalidType(name, "a boolean", value);
-        }
-        return value.booleanValue();
-    }
-
-    private static int integer(JsonNode node, String name, int absent, int min, int max) {
-        JsonNode value = node.path(name);
-        if (value.isMissingNode() || value.isNull()) {
-            return absent;
-        }
-        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw ApiError.invalidType(name, "an integer", value);
-        }
-        int number = value.intValue();
+    private static int inRange(String name, int number, int min, int max) {
         if (number < min) {
             throw ApiError.invalidRequest(
                     "Invalid '" + name + "': integer below minimum value. Expected a value >= " + min + ", but got "
@@ -169,16 +110,10 @@ record ChatRequest(
         return number;
     }
 
-    private static ApiError notJson() {
-        return ApiError.invalidRequest(
-                "We could not parse the JSON body of your request. The chat-completion API expects a JSON object.",
-                null,
-                null);
-    }
-
-    private static String sha256(byte[] body) {
+    private static String sha256(String body) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(body.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             // Every Java platform is required to provide SHA-256.
             throw new IllegalStateException(e);

@@ -1,21 +1,15 @@
 package dev.chatsdk.examples;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
+import dev.chatsdk.testkit.FakeChatServer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An offline, OpenAI-compatible chat-completion server for the examples: with no token and no
- * network, every example still runs to completion against it. It listens on the loopback
- * interface only and is an independent peer of the SDK (it shares no code with it), built on the
- * JDK's own HTTP server.
+ * network, every example still runs to completion against it. It is the test kit's
+ * {@link FakeChatServer} (loopback only, a free port unless one is given) with a responder that
+ * plays a small, deterministic model.
  *
  * <pre>{@code
  * try (DemoServer server = DemoServer.start()) {
@@ -24,8 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
- * <p>It serves {@code POST /v1/chat/completions} and answers deterministically: the same request
- * gets the same bytes (fixed {@code created}, ids derived from the request). What it answers:
+ * <p>It serves {@code POST /v1/chat/completions} and {@code GET /v1/models} ({@link #MODELS}) and
+ * answers deterministically: the same request gets the same bytes (fixed {@code created}, ids
+ * derived from the request). What it answers:
  * <ul>
  *   <li>Text: a small table of canned answers (capitals and facts of France, Germany, Italy,
  *       Spain, Japan and Brazil; greetings, thanks, "who are you", a haiku, a joke, a story,
@@ -33,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       reply that echoes the question. A user message with {@code image_url} parts gets a reply
  *       saying how many images it saw and where they came from.
  *   <li>Streaming ({@code "stream": true}): server-sent events, one chunk per word, the role in
- *       the first delta, the finish reason on the last chunk, then {@code data: [DONE]}; with
+ *       the first delta, the finish reason in a last chunk, then {@code data: [DONE]}; with
  *       {@code stream_options.include_usage} a last chunk with no choices carries the usage.
  *       Chunks are paced by {@link Builder#tokenDelay(Duration)}.
  *   <li>Tools: when the request has {@code tools} and ends with a user message, a call of the first
@@ -52,12 +47,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       usage (prompt tokens count the words of the messages, completion tokens those of the answer).
  * </ul>
  *
- * <p>Errors are those of a real server: malformed JSON, a missing or mistyped field or a value out
- * of range is a 400 in OpenAI's {@code {"error": {...}}} shape naming the field; an unknown path is
- * a 404, another method a 405. The model {@value #LOADING_MODEL} answers 503
+ * <p>Errors are those of a real server: malformed JSON, a mistyped field or a value out of range
+ * is a 400 in OpenAI's {@code {"error": {...}}} shape; an unknown path is a 404, another method a
+ * 405; a model not in {@link #MODELS} is a 404 ({@code model_not_found}). The model
+ * {@value #LOADING_MODEL} answers 503
  * {@code {"error": "Model demo/loading is currently loading", "estimated_time": 2.0}} as a cold
  * Hugging Face model does, unless the request has the header {@code x-wait-for-model: true}. No key
- * is needed, but an {@code Authorization} header that is not {@code Bearer <token>} is a 401.
+ * is needed, but a key other than {@value #API_KEY}, or an {@code Authorization} header that is not
+ * {@code Bearer <token>}, is a 401.
  */
 public final class DemoServer implements AutoCloseable {
     /** The model named in answers to a request that names none. */
@@ -66,18 +63,25 @@ public final class DemoServer implements AutoCloseable {
     /** A model that is "currently loading" (503) unless the request has {@code x-wait-for-model: true}. */
     public static final String LOADING_MODEL = "demo/loading";
 
+    /** The one key the demo server accepts (it also accepts requests without a key); any other is a 401. */
+    public static final String API_KEY = "demo-key";
+
+    /**
+     * The models the demo server knows: its own two and the examples' defaults on the other servers, so that
+     * pointing an example at the demo with {@code CHATSDK_BASE_URL} needs no {@code CHATSDK_MODEL}.
+     */
+    public static final List<String> MODELS = List.of(DEFAULT_MODEL, LOADING_MODEL,
+            ExampleConfig.HUGGING_FACE_MODEL, ExampleConfig.OPENAI_MODEL, Vision.VISION_MODEL);
+
     private static final Duration DEFAULT_TOKEN_DELAY = Duration.ofMillis(20);
 
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final FakeChatServer server;
 
-    private DemoServer(HttpServer server, ExecutorService executor) {
+    private DemoServer(FakeChatServer server) {
         this.server = server;
-        this.executor = executor;
     }
 
-    /** Starts a server on an ephemeral loopback port with the default pacing of a few milliseconds a token. */
+    /** Starts a server on a free loopback port with the default pacing of a few milliseconds a token. */
     public static DemoServer start() {
         return builder().start();
     }
@@ -88,27 +92,24 @@ public final class DemoServer implements AutoCloseable {
 
     /** The base URL to give a client, {@code http://127.0.0.1:<port>/v1}. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + port() + "/v1";
+        return server.baseUrl();
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     /** Stops listening and ends any stream in progress. Does nothing if already closed. */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            server.stop(0);
-            executor.shutdownNow();
-        }
+        server.close();
     }
 
     /**
      * Runs the demo server until the JVM is stopped, for trying it with curl or pointing another
      * OpenAI-compatible client at it.
      *
-     * @param args an optional port; by default an ephemeral one, printed on start
+     * @param args an optional port; by default a free one, printed on start
      */
     public static void main(String[] args) {
         DemoServer server = builder().port(args.length > 0 ? Integer.parseInt(args[0]) : 0).start();
@@ -134,8 +135,8 @@ public final class DemoServer implements AutoCloseable {
         }
 
         /**
-         * The pause after each streamed chunk, so a streaming example is seen to stream
-         * (default 20 ms); {@link Duration#ZERO} streams at full speed, for tests.
+         * The pause before each streamed chunk after the first, so a streaming example is seen to
+         * stream (default 20 ms); {@link Duration#ZERO} streams at full speed, for tests.
          */
         public Builder tokenDelay(Duration tokenDelay) {
             Objects.requireNonNull(tokenDelay, "tokenDelay == null");
@@ -149,25 +150,14 @@ public final class DemoServer implements AutoCloseable {
         /**
          * Binds and starts the server.
          *
-         * @throws UncheckedIOException if the port cannot be bound
+         * @throws java.io.UncheckedIOException if the port cannot be bound
          */
         public DemoServer start() {
-            HttpServer server;
-            try {
-                // The literal address, not "localhost": loopback only, and IPv4 whatever the JVM prefers.
-                server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
-            }
-            // A thread per exchange, not the JDK's single one: streams pause between tokens, and the
-            // async examples send requests in parallel.
-            AtomicInteger count = new AtomicInteger();
-            ExecutorService executor = Executors.newCachedThreadPool(
-                    task -> new Thread(task, "chatsdk-demo-server-" + count.incrementAndGet()));
-            server.createContext("/", new DemoHandler(tokenDelay));
-            server.setExecutor(executor);
-            server.start();
-            return new DemoServer(server, executor);
+            Duration delay = tokenDelay;
+            FakeChatServer server = FakeChatServer.start(port)
+                    .models(MODELS.toArray(String[]::new))
+                    .respondWithRecorded(request -> Responder.answer(request, delay));
+            return new DemoServer(server);
         }
     }
 }

@@ -48,7 +48,7 @@ public final class ErrorsAndRetries {
 
         out.println("1. A model that is still loading:");
         try (ChatClient client = builder.build()) {
-            out.println(attempt(() -> client.complete(loading).choices().get(0).message().content().orElse("")));
+            out.println(attempt(() -> client.complete(loading).text()));
         }
 
         out.println("2. The same request, waiting for the model to load:");
@@ -60,7 +60,7 @@ public final class ErrorsAndRetries {
                 .callTimeout(Duration.ofMinutes(2))
                 .build();
         try (patient) {
-            out.println(attempt(() -> patient.complete(loading).choices().get(0).message().content().orElse("")));
+            out.println(attempt(() -> patient.complete(loading).text()));
 
             out.println("3. A request the server refuses, sent once, without retries:");
             ChatCompletionRequest tooMany = ChatCompletionRequest.builder()
@@ -73,13 +73,13 @@ public final class ErrorsAndRetries {
                     .maxRetries(0)
                     .readTimeout(Duration.ofSeconds(10))
                     .build();
-            out.println(attempt(() -> patient.complete(tooMany, once).choices().get(0).message().content().orElse("")));
+            out.println(attempt(() -> patient.complete(tooMany, once).text()));
         }
 
         out.println("4. A server that is not there:");
         try (ChatClient nowhere = ChatClient.builder().baseUrl("http://127.0.0.1:1/v1").maxRetries(0).build()) {
             ChatCompletionRequest hello = loading.toBuilder().model(model).build();
-            out.println(attempt(() -> nowhere.complete(hello).choices().get(0).message().content().orElse("")));
+            out.println(attempt(() -> nowhere.complete(hello).text()));
         }
     }
 

@@ -63,7 +63,8 @@ public final class ExampleConfig implements AutoCloseable {
         if (apiKey.isEmpty()) {
             DemoServer demo = DemoServer.start();
             out.println("No HF_TOKEN or CHATSDK_BASE_URL set: using the built-in demo server at " + demo.baseUrl());
-            return new ExampleConfig(Target.DEMO, demo.baseUrl(), Optional.empty(), model, demo);
+            // The demo's own key: without one the client would fall back to a key in this process's environment.
+            return new ExampleConfig(Target.DEMO, demo.baseUrl(), Optional.of(DemoServer.API_KEY), model, demo);
         }
         if (hfToken.isPresent()) {
             out.println("Using the Hugging Face router at " + Endpoints.huggingFace() + " (key from HF_TOKEN)");

@@ -2,6 +2,7 @@ package dev.chatsdk.examples;
 
 import dev.chatsdk.ChatClient;
 import dev.chatsdk.Endpoints;
+import dev.chatsdk.HuggingFaceRouter;
 import dev.chatsdk.model.ChatCompletionRequest;
 import dev.chatsdk.model.Message;
 import java.io.PrintStream;
@@ -11,7 +12,7 @@ import java.util.function.Function;
 
 /**
  * One client per kind of server: the Hugging Face router (provider picked for you, or pinned), Hugging Face's own
- * serverless inference, OpenAI, Friendli, and a server on this machine. Building a client sends nothing, so the
+ * serverless inference, OpenAI, a provider's own API, Friendli, and a server on this machine. Building a client sends nothing, so the
  * example builds them all and shows where each one posts; then it sends one request, to the server the environment
  * configures (see {@link ExampleConfig}).
  *
@@ -49,15 +50,20 @@ public final class Providers {
         return List.of(
                 // The router picks a provider that serves the model.
                 new Provider("Hugging Face router", Endpoints.huggingFace(), Optional.of(llama), hfToken),
-                // A suffix on the model picks the provider: ":fastest", ":cheapest" or a provider's name.
+                // A suffix on the model picks the provider: a policy (":fastest", ":cheapest") or a provider's name.
                 new Provider("Hugging Face router, cheapest provider", Endpoints.huggingFace(),
-                        Optional.of(llama + ":cheapest"), hfToken),
+                        Optional.of(HuggingFaceRouter.cheapest(llama)), hfToken),
+                new Provider("Hugging Face router, model on Groq", Endpoints.huggingFace(),
+                        Optional.of(HuggingFaceRouter.onProvider(llama, "groq")), hfToken),
                 new Provider("Hugging Face router, pinned to Together", Endpoints.huggingFace("together"),
                         Optional.of("deepseek-ai/DeepSeek-R1"), hfToken),
                 // hf-inference carries the model in the URL, so requests need none; nor do TGI and llama.cpp.
                 new Provider("Hugging Face serverless (hf-inference)", Endpoints.huggingFaceInference("Qwen/QwQ-32B"),
                         Optional.empty(), hfToken),
                 new Provider("OpenAI", Endpoints.openAi(), Optional.of("gpt-4o-mini"), Optional.of("OPENAI_API_KEY")),
+                // A provider's own API, with a key that provider issued.
+                new Provider("Groq, with a Groq key", Endpoints.groq(), Optional.of("llama-3.1-8b-instant"),
+                        Optional.of("GROQ_API_KEY")),
                 new Provider("Friendli serverless", Endpoints.friendliServerless(), Optional.of(llama),
                         Optional.of("FRIENDLI_TOKEN")),
                 // A TGI, vLLM, llama.cpp, Ollama or Friendli container; vLLM and Ollama need the model they serve.
@@ -83,6 +89,6 @@ public final class Providers {
                 .addMessage(Message.user("Who are you?"))
                 .maxTokens(100)
                 .build();
-        out.println(configured.complete(request).choices().get(0).message().content().orElse(""));
+        out.println(configured.complete(request).text());
     }
 }

@@ -31,7 +31,7 @@ public final class QuickStart {
                 .build();
 
         ChatCompletion completion = client.complete(request);
-        out.println(completion.choices().get(0).message().content().orElse(""));
+        out.println(completion.text());
 
         completion.usage().ifPresent(usage -> out.println(
                 "(" + usage.promptTokens() + " prompt tokens, " + usage.completionTokens() + " completion tokens)"));

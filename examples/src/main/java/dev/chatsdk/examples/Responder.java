@@ -2,17 +2,28 @@ package dev.chatsdk.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import dev.chatsdk.testkit.FakeReply;
+import dev.chatsdk.testkit.RecordedChatRequest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Decides the demo server's reply to a request. A user turn with tools calls a tool (the first, or
- * the one {@code tool_choice} names); a turn that ends with tool results answers from them; anything
- * else gets {@link CannedAnswers}. A text reply is then shaped by {@code response_format}.
+ * Decides the demo server's reply to a request, as the test kit's responder. First the checks of a real
+ * server: the key (none, or {@value DemoServer#API_KEY}), the ranges of the fields, the model (one of
+ * {@link DemoServer#MODELS}; {@value DemoServer#LOADING_MODEL} is still loading unless the request
+ * waits for it). Then the answer: a user turn with tools calls a tool (the first, or the one
+ * {@code tool_choice} names); a turn that ends with tool results answers from them; anything else
+ * gets {@link CannedAnswers}. A text reply is then shaped by {@code response_format}.
  */
 final class Responder {
+    // Hugging Face's hint for a cold model; short, since a client told to wait retries after it.
+    private static final double LOADING_ESTIMATE_SECONDS = 2.0;
+    private static final Pattern BEARER = Pattern.compile("Bearer (\\S+)");
+
     private static final JsonNode ANSWER_OBJECT = DemoJson.object()
             .put("type", "object")
             .set("properties", DemoJson.object().set("answer", DemoJson.object().put("type", "string")));
@@ -21,6 +32,50 @@ final class Responder {
     private static final List<String> REGEX_CANDIDATES = List.of("yes", "42", "Paris", "2025-01-01", "demo");
 
     private Responder() {}
+
+    /** The demo's answer to a request the test kit received; streamed chunks are paced by {@code tokenDelay}. */
+    static FakeReply answer(RecordedChatRequest recorded, Duration tokenDelay) {
+        try {
+            checkKey(recorded.header("Authorization"));
+            ChatRequest request = ChatRequest.of(recorded);
+            checkModel(request.model(), recorded.header("x-wait-for-model").orElse(""));
+            return DemoReply.of(request, Generation.of(reply(request), request.maxTokens()), tokenDelay);
+        } catch (ApiError error) {
+            return error.reply();
+        }
+    }
+
+    private static void checkKey(Optional<String> authorization) {
+        if (authorization.isEmpty()) {
+            return;
+        }
+        // Never echo the header back: it may hold a real key sent to the wrong place.
+        Matcher bearer = BEARER.matcher(authorization.get());
+        if (!bearer.matches()) {
+            throw ApiError.openAi(401,
+                    "Malformed Authorization header: expected 'Bearer <token>'. The demo server needs no key,"
+                            + " but a key that is sent must be sent as a bearer token.",
+                    "invalid_request_error", null, "invalid_api_key");
+        }
+        if (!bearer.group(1).equals(DemoServer.API_KEY)) {
+            throw ApiError.openAi(401,
+                    "Incorrect API key provided. The demo server takes no key, or the demo key '"
+                            + DemoServer.API_KEY + "'.",
+                    "invalid_request_error", null, "invalid_api_key");
+        }
+    }
+
+    private static void checkModel(String model, String waitForModel) {
+        if (!DemoServer.MODELS.contains(model)) {
+            throw ApiError.openAi(404,
+                    "The model '" + model + "' does not exist or you do not have access to it. The demo server"
+                            + " serves " + String.join(", ", DemoServer.MODELS) + ".",
+                    "invalid_request_error", "model", "model_not_found");
+        }
+        if (model.equals(DemoServer.LOADING_MODEL) && !waitForModel.equalsIgnoreCase("true")) {
+            throw ApiError.modelLoading(model, LOADING_ESTIMATE_SECONDS);
+        }
+    }
 
     static Reply reply(ChatRequest request) {
         ChatMessage last = request.lastMessage();

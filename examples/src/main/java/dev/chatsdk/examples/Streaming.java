@@ -35,7 +35,7 @@ public final class Streaming {
 
         try (ChatCompletionStream stream = client.stream(request)) {
             for (ChatCompletionChunk chunk : stream) {
-                chunk.choices().forEach(c -> c.delta().content().ifPresent(out::print));
+                out.print(chunk.text());
             }
         }
         out.println();

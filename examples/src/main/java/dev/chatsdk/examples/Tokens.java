@@ -1,10 +1,11 @@
 package dev.chatsdk.examples;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.chatsdk.model.TokenLogprob;
+import dev.chatsdk.model.TopLogprob;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,13 +49,12 @@ final class Tokens {
      * {@code top} alternatives (the token itself first) whose probabilities, with the token's,
      * add up to less than one, as real ones do.
      */
-    static ObjectNode logprob(String token, int top) {
+    static TokenLogprob logprob(String token, int top) {
         // String.hashCode is specified by the JLS, so the same token scores the same everywhere.
         double chosen = -(50 + Math.floorMod(token.hashCode(), 450)) / 1000.0;
-        ObjectNode entry = scored(token, chosen);
-        ArrayNode alternatives = entry.putArray("top_logprobs");
+        List<TopLogprob> alternatives = new ArrayList<>();
         if (top > 0) {
-            alternatives.add(scored(token, chosen));
+            alternatives.add(new TopLogprob(token, rounded(chosen), bytes(token), Map.of()));
         }
         // The k-th alternative takes half of what the (k-1)-th left of the remaining probability.
         double rest = StrictMath.log(1 - StrictMath.exp(chosen));
@@ -63,21 +63,23 @@ final class Tokens {
                 break;
             }
             if (!alternative.equals(token)) {
-                alternatives.add(scored(alternative, rest - alternatives.size() * StrictMath.log(2)));
+                double logprob = rest - alternatives.size() * StrictMath.log(2);
+                alternatives.add(new TopLogprob(alternative, rounded(logprob), bytes(alternative), Map.of()));
             }
         }
-        return entry;
+        return new TokenLogprob(token, rounded(chosen), bytes(token), alternatives, Map.of());
     }
 
-    private static ObjectNode scored(String token, double logprob) {
-        ObjectNode node = DemoJson.object();
-        node.put("token", token);
-        node.put("logprob", Math.round(logprob * 10_000) / 10_000.0);
-        ArrayNode bytes = node.putArray("bytes");
+    private static double rounded(double logprob) {
+        return Math.round(logprob * 10_000) / 10_000.0;
+    }
+
+    private static List<Integer> bytes(String token) {
+        List<Integer> bytes = new ArrayList<>();
         for (byte b : token.getBytes(StandardCharsets.UTF_8)) {
             bytes.add(b & 0xff);
         }
-        return node;
+        return bytes;
     }
 
     private static List<String> split(Pattern pattern, String text) {

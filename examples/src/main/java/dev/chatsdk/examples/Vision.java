@@ -46,7 +46,7 @@ public final class Vision {
                         ContentPart.imageUrl(IMAGE_URL))))
                 .maxTokens(200)
                 .build();
-        out.println(client.complete(request).choices().get(0).message().content().orElse(""));
+        out.println(client.complete(request).text());
 
         String dataUrl = "data:image/png;base64," + RED_SQUARE_PNG;
         ChatCompletionRequest inline = ChatCompletionRequest.builder()
@@ -56,6 +56,6 @@ public final class Vision {
                         ContentPart.imageUrl(dataUrl))))
                 .maxTokens(100)
                 .build();
-        out.println(client.complete(inline).choices().get(0).message().content().orElse(""));
+        out.println(client.complete(inline).text());
     }
 }

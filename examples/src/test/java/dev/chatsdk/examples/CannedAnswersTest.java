@@ -2,7 +2,8 @@ package dev.chatsdk.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
+import dev.chatsdk.ChatJson;
+import dev.chatsdk.model.ChatCompletionRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -10,8 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CannedAnswersTest {
 
     private static String answer(String messages) {
-        return CannedAnswers.answer(
-                ChatRequest.parse(("{\"messages\": " + messages + "}").getBytes(StandardCharsets.UTF_8)));
+        String body = "{\"messages\": " + messages + "}";
+        return CannedAnswers.answer(ChatRequest.of(ChatJson.fromJson(body, ChatCompletionRequest.class), body, false));
     }
 
     private static String ask(String question) {
@@ -67,7 +68,7 @@ class CannedAnswersTest {
         assertThat(answer("""
                 [{"role": "user", "content": [
                   {"type": "image_url", "image_url": {"url": "data:image/png;base64,iVBORw0KGgo="}},
-                  {"type": "image_url", "image_url": "https://example.com/cat.png"}]}]"""))
+                  {"type": "image_url", "image_url": {"url": "https://example.com/cat.png"}}]}]"""))
                 .isEqualTo("I can see 2 images (sent inline as data, from example.com). The offline demo server"
                         + " cannot look inside images; a vision model would describe what is in it here.");
     }

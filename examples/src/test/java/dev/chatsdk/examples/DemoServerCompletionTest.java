@@ -5,6 +5,7 @@ import static dev.chatsdk.examples.DemoHttp.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.chatsdk.ChatJson;
 import org.junit.jupiter.api.Test;
 
 class DemoServerCompletionTest extends DemoServerTestBase {
@@ -107,13 +108,16 @@ class DemoServerCompletionTest extends DemoServerTestBase {
                 {"content": [
                   %s, %s, %s, %s, %s, %s, %s],
                  "refusal": null}""".formatted(
-                Tokens.logprob("Hello!", 2), Tokens.logprob(" How", 2), Tokens.logprob(" can", 2),
-                Tokens.logprob(" I", 2), Tokens.logprob(" help", 2), Tokens.logprob(" you", 2),
-                Tokens.logprob(" today?", 2))));
+                logprob("Hello!"), logprob(" How"), logprob(" can"), logprob(" I"), logprob(" help"),
+                logprob(" you"), logprob(" today?"))));
         JsonNode first = completion.at("/choices/0/logprobs/content/0");
         assertThat(first.get("bytes")).isEqualTo(MAPPER.readTree("[72, 101, 108, 108, 111, 33]"));
         assertThat(first.get("top_logprobs")).hasSize(2);
         assertThat(first.get("logprob").asDouble()).isNegative();
+    }
+
+    private static String logprob(String token) {
+        return ChatJson.toJson(Tokens.logprob(token, 2));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static dev.chatsdk.examples.DemoHttp.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.chatsdk.ChatJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -23,13 +24,13 @@ class DemoServerStreamingTest extends DemoServerTestBase {
     @Test
     void streamsOneChunkPerWordWithTheRoleFirstAndTheFinishReasonLastThenDone() {
         DemoHttp.Response response = post(server, """
-                {"model": "demo", "messages": [{"role": "user", "content": "What is the capital of France?"}],
+                {"model": "chatsdk-demo", "messages": [{"role": "user", "content": "What is the capital of France?"}],
                  "stream": true}""");
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("text/event-stream; charset=utf-8");
-        String chunk = "data: {\"id\":\"chatcmpl-dca9384e7107c8f24582a5e1\",\"object\":\"chat.completion.chunk\",\"created\":1735689600,"
-                + "\"model\":\"demo\",\"system_fingerprint\":\"fp_chatsdk_demo\",\"choices\":[{\"index\":0,"
+        String chunk = "data: {\"id\":\"chatcmpl-30aeb483260b0a28d93cc7a1\",\"object\":\"chat.completion.chunk\",\"created\":1735689600,"
+                + "\"model\":\"chatsdk-demo\",\"system_fingerprint\":\"fp_chatsdk_demo\",\"choices\":[{\"index\":0,"
                 + "\"delta\":%s,\"logprobs\":null,\"finish_reason\":%s}]}\n\n";
         assertThat(response.body()).isEqualTo(
                 chunk.formatted("{\"role\":\"assistant\",\"content\":\"The\"}", "null")
@@ -37,7 +38,8 @@ class DemoServerStreamingTest extends DemoServerTestBase {
                         + chunk.formatted("{\"content\":\" of\"}", "null")
                         + chunk.formatted("{\"content\":\" France\"}", "null")
                         + chunk.formatted("{\"content\":\" is\"}", "null")
-                        + chunk.formatted("{\"content\":\" Paris.\"}", "\"stop\"")
+                        + chunk.formatted("{\"content\":\" Paris.\"}", "null")
+                        + chunk.formatted("{}", "\"stop\"")
                         + "data: [DONE]\n\n");
     }
 
@@ -47,13 +49,13 @@ class DemoServerStreamingTest extends DemoServerTestBase {
                 {"messages": [{"role": "user", "content": "What is the capital of France?"}],
                  "stream": true, "stream_options": {"include_usage": true}}""").body());
 
-        assertThat(events).hasSize(8).last().isEqualTo("[DONE]");
+        assertThat(events).hasSize(9).last().isEqualTo("[DONE]");
         List<JsonNode> chunks = chunks(events);
-        assertThat(chunks.subList(0, 6)).allSatisfy(chunk -> {
+        assertThat(chunks.subList(0, 7)).allSatisfy(chunk -> {
             assertThat(chunk.has("usage")).isTrue();
             assertThat(chunk.get("usage").isNull()).isTrue();
         });
-        JsonNode last = chunks.get(6);
+        JsonNode last = chunks.get(7);
         assertThat(last.get("choices")).isEmpty();
         assertThat(last.get("usage")).isEqualTo(json("""
                 {"prompt_tokens": 6, "completion_tokens": 6, "total_tokens": 12}"""));
@@ -64,7 +66,7 @@ class DemoServerStreamingTest extends DemoServerTestBase {
         List<JsonNode> chunks = chunks(events(post(server, """
                 {"messages": [{"role": "user", "content": "hello"}], "stream": true}""").body()));
 
-        assertThat(chunks).hasSize(7).noneSatisfy(chunk -> assertThat(chunk.has("usage")).isTrue());
+        assertThat(chunks).hasSize(8).noneSatisfy(chunk -> assertThat(chunk.has("usage")).isTrue());
     }
 
     @Test
@@ -88,11 +90,12 @@ class DemoServerStreamingTest extends DemoServerTestBase {
                 {"messages": [{"role": "user", "content": "hello"}], "stream": true,
                  "logprobs": true, "top_logprobs": 3}""").body()));
 
-        assertThat(chunks).allSatisfy(chunk -> {
+        assertThat(chunks.subList(0, chunks.size() - 1)).hasSize(7).allSatisfy(chunk -> {
             String token = chunk.at("/choices/0/delta/content").asText();
             assertThat(chunk.at("/choices/0/logprobs")).isEqualTo(
-                    json("{\"content\": [" + Tokens.logprob(token, 3) + "], \"refusal\": null}"));
+                    json("{\"content\": [" + ChatJson.toJson(Tokens.logprob(token, 3)) + "], \"refusal\": null}"));
         });
+        assertThat(chunks.get(chunks.size() - 1).at("/choices/0/logprobs").isNull()).isTrue();
     }
 
     @Test
@@ -100,11 +103,13 @@ class DemoServerStreamingTest extends DemoServerTestBase {
         List<JsonNode> chunks = chunks(events(post(server, """
                 {"messages": [{"role": "user", "content": "hello"}], "stream": true, "n": 2}""").body()));
 
-        assertThat(chunks).hasSize(14);
+        assertThat(chunks).hasSize(16);
         assertThat(chunks.stream().map(chunk -> chunk.at("/choices/0/index").asInt()).limit(4))
                 .containsExactly(0, 1, 0, 1);
         assertThat(chunks.get(1).at("/choices/0/delta/role").asText()).isEqualTo("assistant");
-        assertThat(chunks.get(13).at("/choices/0/finish_reason").asText()).isEqualTo("stop");
+        assertThat(chunks.get(14).at("/choices/0/finish_reason").asText()).isEqualTo("stop");
+        assertThat(chunks.get(15).at("/choices/0/index").asInt()).isEqualTo(1);
+        assertThat(chunks.get(15).at("/choices/0/finish_reason").asText()).isEqualTo("stop");
     }
 
     @Test
@@ -126,9 +131,9 @@ class DemoServerStreamingTest extends DemoServerTestBase {
                 }
             }
 
-            assertThat(arrivals).hasSize(8);
-            // Seven pauses separate the first chunk from [DONE]: the body was flushed chunk by chunk.
-            assertThat(Duration.ofNanos(arrivals.get(7) - arrivals.get(0))).isGreaterThanOrEqualTo(delay.multipliedBy(6));
+            assertThat(arrivals).hasSize(9);
+            // Eight pauses separate the first chunk from [DONE]: the body was flushed chunk by chunk.
+            assertThat(Duration.ofNanos(arrivals.get(8) - arrivals.get(0))).isGreaterThanOrEqualTo(delay.multipliedBy(7));
         }
     }
 

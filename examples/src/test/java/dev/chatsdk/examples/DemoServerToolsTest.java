@@ -56,11 +56,13 @@ class DemoServerToolsTest extends DemoServerTestBase {
         assertThat(chunks.get(0).at("/choices/0/delta")).isEqualTo(json("""
                 {"role": "assistant", "content": null, "tool_calls": [
                   {"index": 0, "id": "call_1", "type": "function", "function": {"name": "get_weather", "arguments": ""}}]}"""));
-        assertThat(chunks.subList(1, chunks.size()).stream()
-                        .map(chunk -> chunk.at("/choices/0/delta/tool_calls/0/function/arguments").asText()))
-                .containsExactly("{\"", "location", "\":\"", "Tokyo", "\",\"", "unit", "\":\"", "celsius", "\"}");
+        List<String> fragments = chunks.subList(1, chunks.size() - 1).stream()
+                .map(chunk -> chunk.at("/choices/0/delta/tool_calls/0/function/arguments").asText())
+                .toList();
+        assertThat(String.join("", fragments)).isEqualTo("{\"location\":\"Tokyo\",\"unit\":\"celsius\"}");
+        assertThat(fragments).hasSize(10).allSatisfy(fragment -> assertThat(fragment).hasSizeLessThanOrEqualTo(4));
         assertThat(chunks.get(1).at("/choices/0/delta")).isEqualTo(json("""
-                {"tool_calls": [{"index": 0, "function": {"arguments": "{\\""}}]}"""));
+                {"tool_calls": [{"index": 0, "function": {"arguments": "{\\"lo"}}]}"""));
         assertThat(chunks.stream().map(chunk -> chunk.at("/choices/0/finish_reason").asText("null")))
                 .endsWith("null", "tool_calls")
                 .containsOnlyOnce("tool_calls");

@@ -34,7 +34,8 @@ class ExamplesTest {
     @BeforeAll
     static void startDemoServer() {
         server = DemoServer.builder().tokenDelay(Duration.ZERO).start();
-        client = ChatClient.builder().baseUrl(server.baseUrl()).build();
+        // The demo's own key, so that an HF_TOKEN in the environment is not sent (and refused) instead.
+        client = ChatClient.builder().baseUrl(server.baseUrl()).apiKey(DemoServer.API_KEY).build();
     }
 
     @AfterAll
@@ -224,7 +225,8 @@ class ExamplesTest {
 
     @Test
     void errorsAndRetriesShowEachFailureAndTheRetryThatWaitsForTheModel() {
-        ErrorsAndRetries.run(ChatClient.builder().baseUrl(server.baseUrl()), DemoServer.DEFAULT_MODEL, out);
+        ErrorsAndRetries.run(ChatClient.builder().baseUrl(server.baseUrl()).apiKey(DemoServer.API_KEY),
+                DemoServer.DEFAULT_MODEL, out);
 
         assertThat(output()).isEqualTo("""
                 1. A model that is still loading:
@@ -235,7 +237,8 @@ class ExamplesTest {
                 bad request (top_logprobs): Invalid 'top_logprobs': integer above maximum value. Expected a value \
                 <= 20, but got 25 instead.
                 4. A server that is not there:
-                no connection: Connection to 127.0.0.1:1 failed: Failed to connect to /127.0.0.1:1
+                no connection: Connection to 127.0.0.1:1 refused after 1 attempt: nothing accepts connections \
+                there (is the server running, and are the host and port of the base URL right?)
                 """);
     }
 

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -33,6 +35,22 @@ class ReadmeTest {
     // The first cell of each row of the table under "| `-Dexample=` |".
     private static final Pattern EXAMPLE_TABLE = Pattern.compile("\n\\| `-Dexample=` \\|.*?\n\n", Pattern.DOTALL);
     private static final Pattern TABLE_EXAMPLE = Pattern.compile("^\\| `(\\w+)`", Pattern.MULTILINE);
+    // What the examples declare: their classes (helpers such as a Flow.Subscriber; a record or an enum is the user's
+    // own data, which a snippet may use), and their methods (with a modifier, or a capitalized return type).
+    private static final Pattern HELPER_TYPE = Pattern.compile("\\b(?:class|interface)\\s+([A-Z]\\w*)");
+    private static final Pattern DECLARED_TYPE = Pattern.compile("\\b(?:class|record|interface|enum)\\s+([A-Z]\\w*)");
+    private static final Pattern DECLARED_METHOD = Pattern.compile(
+            "(?m)^\\s*(?:(?:(?:public|protected|private|static|final)\\s+)+[\\w<>\\[\\],.? ]+|[A-Z][\\w<>\\[\\],.? ]*)"
+                    + "\\s+(\\w+)\\s*\\([^;{]*\\)\\s*(?:throws [\\w., ]+)?\\{");
+    // Helpers that the Tools and Structured output sections call without showing them: in ToolCalling.java the
+    // method that builds the ToolBox shown just before and the stand-in for a weather service, in StructuredOutput.java
+    // the method that prints an answer or its failure. Those examples are the tools module's; once their sections show
+    // or inline these, this list should be empty.
+    private static final Set<String> NOT_YET_SHOWN = Set.of("tools", "getWeather", "ask");
+    // A capitalized name that is not nested in another (ChatCompletionRequest.Builder is the API's, not an example's).
+    private static final Pattern WORD = Pattern.compile("(?<![\\w.])[A-Z]\\w*\\b");
+    // A call not preceded by a receiver (".x(", "::x", "new X(").
+    private static final Pattern UNQUALIFIED_CALL = Pattern.compile("(?<![\\w.:]|new )\\b(\\w+)\\s*\\(");
 
     @Test
     void everyJavaSnippetIsCopiedFromTheFileNamedBeforeIt() throws IOException {
@@ -58,6 +76,39 @@ class ReadmeTest {
                     .isTrue();
         }
         assertThat(snippets).hasSizeGreaterThanOrEqualTo(10);
+    }
+
+    @Test
+    void snippetsUseOnlyThePublicApiNeverAnExamplesOwnTypesOrMethods() throws IOException {
+        Set<String> types = new TreeSet<>();
+        Set<String> methods = new TreeSet<>();
+        for (Path directory : List.of(SOURCES, TESTS)) {
+            try (Stream<Path> files = Files.list(directory)) {
+                for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+                    String source = Files.readString(file, UTF_8);
+                    HELPER_TYPE.matcher(source).results().forEach(match -> types.add(match.group(1)));
+                    DECLARED_METHOD.matcher(source).results().forEach(match -> methods.add(match.group(1)));
+                }
+            }
+        }
+        assertThat(types).contains("Async", "ExampleConfig");
+        assertThat(methods).contains("run", "readLine");
+
+        // What the README itself shows a reader how to write is theirs to use in later snippets.
+        List<String> snippets = JAVA_BLOCK.matcher(readme()).results().map(match -> match.group(1)).toList();
+        Set<String> shown = new TreeSet<>(NOT_YET_SHOWN);
+        for (String snippet : snippets) {
+            DECLARED_TYPE.matcher(snippet).results().forEach(match -> shown.add(match.group(1)));
+            DECLARED_METHOD.matcher(snippet).results().forEach(match -> shown.add(match.group(1)));
+        }
+        for (String snippet : snippets) {
+            List<String> used = new ArrayList<>();
+            WORD.matcher(snippet).results().map(match -> match.group()).filter(types::contains).forEach(used::add);
+            UNQUALIFIED_CALL.matcher(snippet).results().map(match -> match.group(1)).filter(methods::contains)
+                    .forEach(used::add);
+            used.removeAll(shown);
+            assertThat(used).as("names only an example declares, in this README snippet:%n%s", snippet).isEmpty();
+        }
     }
 
     @Test

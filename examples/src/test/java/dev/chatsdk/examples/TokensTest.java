@@ -1,10 +1,9 @@
 package dev.chatsdk.examples;
 
-import static dev.chatsdk.examples.DemoServerStreamingTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
+import dev.chatsdk.model.TokenLogprob;
+import dev.chatsdk.model.TopLogprob;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -45,31 +44,27 @@ class TokensTest {
 
     @Test
     void aLogprobEntryHasTheTokenItsUtf8BytesAndANegativeLogprob() {
-        JsonNode entry = Tokens.logprob(" Brasília", 0);
+        TokenLogprob entry = Tokens.logprob(" Brasília", 0);
 
-        assertThat(entry.get("token").asText()).isEqualTo(" Brasília");
-        assertThat(entry.get("bytes")).isEqualTo(json("[32, 66, 114, 97, 115, 195, 173, 108, 105, 97]"));
-        assertThat(entry.get("logprob").asDouble()).isBetween(-0.5, -0.05);
-        assertThat(entry.get("top_logprobs")).isEmpty();
+        assertThat(entry.token()).isEqualTo(" Brasília");
+        assertThat(entry.bytes()).containsExactly(32, 66, 114, 97, 115, 195, 173, 108, 105, 97);
+        assertThat(entry.logprob()).isBetween(-0.5, -0.05);
+        assertThat(entry.topLogprobs()).isEmpty();
     }
 
     @Test
     void theSameTokenAlwaysScoresTheSame() {
         assertThat(Tokens.logprob(" Paris", 5)).isEqualTo(Tokens.logprob(" Paris", 5));
-        assertThat(Tokens.logprob(" Paris", 0).get("logprob")).isNotEqualTo(Tokens.logprob(" Rome", 0).get("logprob"));
+        assertThat(Tokens.logprob(" Paris", 0).logprob()).isNotEqualTo(Tokens.logprob(" Rome", 0).logprob());
     }
 
     @Test
     void topLogprobsStartWithTheTokenThenFallAndStayUnderOneInAll() {
-        JsonNode top = Tokens.logprob(" the", 20).get("top_logprobs");
+        List<TopLogprob> top = Tokens.logprob(" the", 20).topLogprobs();
 
         assertThat(top).hasSize(20);
-        List<String> tokens = new ArrayList<>();
-        List<Double> logprobs = new ArrayList<>();
-        top.forEach(entry -> {
-            tokens.add(entry.get("token").asText());
-            logprobs.add(entry.get("logprob").asDouble());
-        });
+        List<String> tokens = top.stream().map(TopLogprob::token).toList();
+        List<Double> logprobs = top.stream().map(TopLogprob::logprob).toList();
         assertThat(tokens.get(0)).isEqualTo(" the");
         assertThat(tokens).doesNotHaveDuplicates();
         assertThat(logprobs).isSortedAccordingTo((a, b) -> Double.compare(b, a));

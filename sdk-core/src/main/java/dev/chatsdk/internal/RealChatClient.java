@@ -13,9 +13,11 @@ import dev.chatsdk.internal.http.PostRequest;
 import dev.chatsdk.internal.http.Redactor;
 import dev.chatsdk.internal.http.TransportConfig;
 import dev.chatsdk.internal.json.Json;
+import dev.chatsdk.internal.json.ModelListReader;
 import dev.chatsdk.model.ChatCompletion;
 import dev.chatsdk.model.ChatCompletionChunk;
 import dev.chatsdk.model.ChatCompletionRequest;
+import dev.chatsdk.model.ModelInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +42,8 @@ public final class RealChatClient implements ChatClient {
   private static final int EXCERPT_LIMIT = 500;
 
   private final HttpUrl endpoint;
+  /** {@code {base}/models}, listed by {@link #listModels}. */
+  private final HttpUrl modelsEndpoint;
   private final Headers headers;
   private final HttpTransport transport;
   private final OkHttpClient ownedClient;
@@ -60,6 +64,7 @@ public final class RealChatClient implements ChatClient {
       TransportConfig config, OkHttpClient userClient, List<ChatListener> listeners) {
     Objects.requireNonNull(baseUrl, "baseUrl == null");
     this.endpoint = baseUrl.newBuilder().addPathSegments("chat/completions").build();
+    this.modelsEndpoint = baseUrl.newBuilder().addPathSegment("models").build();
     Headers.Builder all = new Headers.Builder();
     apiKey.ifPresent(key -> all.set("Authorization", "Bearer " + key));
     headers.forEach(all::set);
@@ -93,6 +98,35 @@ public final class RealChatClient implements ChatClient {
     PostRequest post = post(request, true);
     Objects.requireNonNull(options, "options == null");
     return new ChunkPublisher(() -> transport.executeAsync(post, options), RealChatCompletionStream::open, dispatcher);
+  }
+
+  @Override
+  public List<ModelInfo> listModels(RequestOptions options) {
+    return transport.execute(modelsRequest(), options, RealChatClient::readModels);
+  }
+
+  @Override
+  public CompletableFuture<List<ModelInfo>> listModelsAsync(RequestOptions options) {
+    return transport.executeAsync(modelsRequest(), options, RealChatClient::readModels);
+  }
+
+  private PostRequest modelsRequest() {
+    if (closed) {
+      throw new IllegalStateException("This ChatClient is closed: build a new one");
+    }
+    return PostRequest.get(modelsEndpoint, headers);
+  }
+
+  private static List<ModelInfo> readModels(Response response) throws IOException {
+    byte[] body = response.body().bytes();
+    try {
+      return ModelListReader.read(body);
+    } catch (JsonProcessingException e) {
+      Redactor redactor = Redactor.of(response);
+      throw new ChatSdkException("The server answered " + describe(response) + " to GET "
+          + HttpLog.safeUrl(response.request().url()) + " with a body that is not a list of models: "
+          + excerpt(redactor, body), redactor.safeCause(e));
+    }
   }
 
   @Override

@@ -47,4 +47,17 @@ public record ChatCompletion(
     serviceTier = Copies.optional(serviceTier);
     extra = Copies.map(extra);
   }
+
+  /**
+   * The answer's text: the content of the first choice (index 0, the only one unless the request asked for several
+   * with {@code n}), or {@code ""} when there is none (no choices, or a reply with only tool calls or a refusal).
+   */
+  public String text() {
+    for (Choice choice : choices) {
+      if (choice.index() == 0) {
+        return choice.message().content().orElse("");
+      }
+    }
+    return "";
+  }
 }

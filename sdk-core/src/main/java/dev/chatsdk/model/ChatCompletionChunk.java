@@ -48,4 +48,18 @@ public record ChatCompletionChunk(
     serviceTier = Copies.optional(serviceTier);
     extra = Copies.map(extra);
   }
+
+  /**
+   * The text this chunk adds to the answer: the delta content of the first choice (index 0, the only one unless the
+   * request asked for several with {@code n}), or {@code ""} when it adds none (a role-only, usage-only or tool-call
+   * chunk). Joining the {@code text()} of every chunk gives the answer's text.
+   */
+  public String text() {
+    for (ChunkChoice choice : choices) {
+      if (choice.index() == 0) {
+        return choice.delta().content().orElse("");
+      }
+    }
+    return "";
+  }
 }

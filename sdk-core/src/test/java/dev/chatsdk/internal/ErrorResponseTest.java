@@ -20,7 +20,7 @@ class ErrorResponseTest extends TransportTestBase {
 
     assertThatThrownBy(() -> read(transport(), post()))
         .isExactlyInstanceOf(NotFoundException.class)
-        .hasMessage("HTTP 404 Client Error: Model acme/missing does not exist")
+        .hasMessageStartingWith("HTTP 404 Client Error: Model acme/missing does not exist (POST ")
         .satisfies(e -> {
           ApiException api = (ApiException) e;
           assertThat(api.requestId()).contains("req-9f2");

@@ -84,7 +84,7 @@ class RequestValidationTest {
     assertThatThrownBy(() -> request().messages(Arrays.asList(Message.user("a"), null)))
         .hasMessage("messages contains null");
     assertThatThrownBy(() -> request().putMetadata("k", null)).hasMessage("metadata value == null");
-    assertThatThrownBy(() -> Message.user((String) null)).hasMessage("text == null");
+    assertThatThrownBy(() -> Message.user((String) null)).hasMessage("content == null");
     assertThatThrownBy(() -> ContentPart.imageUrl(null)).hasMessage("url == null");
   }
 

@@ -3,13 +3,18 @@ package dev.chatsdk.internal.http;
 import dev.chatsdk.ChatSdkException;
 import dev.chatsdk.ConnectionException;
 import dev.chatsdk.RequestTimeoutException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.net.UnknownServiceException;
 import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Call;
@@ -31,6 +36,11 @@ public final class Attempt {
     CALLER
   }
 
+  /** Okio's failure to find a line end within a limit, and the number of bytes it looked at. */
+  private static final Pattern LINE_LIMIT = Pattern.compile("\\\\n not found: limit=(\\d+)");
+  /** How many bytes of one header line count as an oversized header rather than a connection cut within it. */
+  private static final int MIN_HEADER_OVERFLOW = 8 * 1024;
+
   private final Call call;
   /** Where the call went, and from the response on where its body comes from (a redirect may have moved it). */
   private volatile String target;
@@ -39,6 +49,8 @@ public final class Attempt {
   private final Duration callTimeout;
   private final InterruptWatch watch;
   private final Thread owner;
+  /** Which attempt of its request this is, counting the first as 1. */
+  private final int number;
   private volatile Cancel cancelled;
   private volatile boolean exhausted;
   private volatile boolean failed;
@@ -48,8 +60,10 @@ public final class Attempt {
   /**
    * @param watch the watch this attempt's thread is registered with until the response is closed, or null when no
    *     thread waits on it (an asynchronous call)
+   * @param number which attempt of its request this is, counting the first as 1; a failure to connect says it
    */
-  Attempt(Call call, Duration connectTimeout, Duration readTimeout, Duration callTimeout, InterruptWatch watch) {
+  Attempt(Call call, Duration connectTimeout, Duration readTimeout, Duration callTimeout, InterruptWatch watch,
+      int number) {
     this.call = call;
     this.target = target(call.request().url());
     this.connectTimeout = connectTimeout;
@@ -57,6 +71,7 @@ public final class Attempt {
     this.callTimeout = callTimeout;
     this.watch = watch;
     this.owner = watch == null ? null : Thread.currentThread();
+    this.number = number;
   }
 
   /**
@@ -65,7 +80,7 @@ public final class Attempt {
    * no connect timeout applies once a response arrived.
    */
   public static Attempt of(Call call, Duration readTimeout) {
-    return new Attempt(call, Duration.ZERO, readTimeout, Duration.ofNanos(call.timeout().timeoutNanos()), null);
+    return new Attempt(call, Duration.ZERO, readTimeout, Duration.ofNanos(call.timeout().timeoutNanos()), null, 1);
   }
 
   /** {@code host:port}: what messages may say about where a call went (never a path, query or header). */
@@ -173,11 +188,77 @@ public final class Attempt {
           : new RequestTimeoutException(RequestTimeoutException.Limit.READ, readTimeout, target, e);
       return RetryPlan.Failure.of(timeout, beforeHeaders);
     }
-    String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (beforeHeaders && isHeaderLimit(e)) {
+      // OkHttp reports this as "unexpected end of stream", which reads like a dropped connection; the same server
+      // will send the same headers again, so no retry can help.
+      return RetryPlan.Failure.of(new ChatSdkException("The response headers from " + target + " are larger than "
+          + "OkHttp's limit of 256 KiB: the server, or a proxy in front of it, sent an oversized header", e), false);
+    }
+    if (beforeHeaders) {
+      return RetryPlan.Failure.of(new ConnectionException(connectMessage(e), e), !isPermanent(e));
+    }
     String during = stream ? " while reading the stream" : "";
-    ConnectionException failure =
-        new ConnectionException("Connection to " + target + " failed" + during + ": " + detail, e);
-    return RetryPlan.Failure.of(failure, beforeHeaders && !isPermanent(e));
+    return RetryPlan.Failure.of(
+        new ConnectionException("Connection to " + target + " failed" + during + ": " + detail(e), e), false);
+  }
+
+  /**
+   * What went wrong before any response, with how many attempts were made by then, naming the two failures a user
+   * fixes in the base URL: a host that does not resolve, and a port where nothing listens.
+   */
+  private String connectMessage(IOException e) {
+    String attempts = " after " + number + (number == 1 ? " attempt" : " attempts");
+    if (causedBy(e, UnknownHostException.class) != null) {
+      return "Connection to " + target + " failed" + attempts + ": unknown host (the name does not resolve: check "
+          + "the host of the base URL, and the network's DNS)";
+    }
+    if (isRefused(e)) {
+      return "Connection to " + target + " refused" + attempts + ": nothing accepts connections there (is the "
+          + "server running, and are the host and port of the base URL right?)";
+    }
+    return "Connection to " + target + " failed" + attempts + ": " + detail(e);
+  }
+
+  private static String detail(IOException e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  /** Whether a {@link ConnectException} in the cause chain says "refused" (OkHttp wraps the socket's own). */
+  private static boolean isRefused(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ConnectException
+          && String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("refused")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The first throwable of {@code type} in the cause chain of {@code e}, itself included; null if none. */
+  private static <T extends Throwable> T causedBy(Throwable e, Class<T> type) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return type.cast(cause);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether OkHttp gave up reading the response headers because they passed its limit (256 KiB for the status line
+   * and every header). Its header reader asks Okio for a line of at most the bytes left under the limit, and Okio's
+   * {@code readUtf8LineStrict} fails with {@code "\n not found: limit=N ..."}, N being that limit when it was
+   * reached, or the bytes it had when the connection ended first. A connection that ends within a line leaves a few
+   * bytes; a line that reaches the limit leaves at least {@value #MIN_HEADER_OVERFLOW} of them unless many large
+   * headers came before it, which this check then takes for a dropped connection, as OkHttp does.
+   */
+  private static boolean isHeaderLimit(IOException e) {
+    EOFException eof = causedBy(e, EOFException.class);
+    if (eof == null || eof.getMessage() == null) {
+      return false;
+    }
+    Matcher limit = LINE_LIMIT.matcher(eof.getMessage());
+    return limit.lookingAt() && Long.parseLong(limit.group(1)) >= MIN_HEADER_OVERFLOW;
   }
 
   private static boolean isInterrupt(IOException e) {

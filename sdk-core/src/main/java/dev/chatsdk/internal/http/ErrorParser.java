@@ -15,7 +15,9 @@ import dev.chatsdk.UnprocessableEntityException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -119,6 +121,12 @@ public final class ErrorParser {
       return Parsed.message("");
     }
     JsonNode root = readJson(text);
+    if (root == null && isEventStream(contentType, text)) {
+      Parsed event = parseEvents(text);
+      if (event != null) {
+        return event;
+      }
+    }
     if (root == null) {
       return Parsed.message(BodyText.isHtml(contentType, text) ? BodyText.htmlExcerpt(text) : BodyText.plain(text));
     }
@@ -126,6 +134,48 @@ public final class ErrorParser {
       return parseObject(root);
     }
     return Parsed.message(root.isTextual() ? root.textValue() : BodyText.plain(root.toString()));
+  }
+
+  /**
+   * Whether a body is server-sent events: some servers answer a stream's request that fails with its error as an
+   * event ({@code data: {"error": ...}}) under an error status.
+   */
+  private static boolean isEventStream(String contentType, String text) {
+    String start = text.stripLeading();
+    return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/event-stream")
+        || start.startsWith("data:") || start.startsWith("event:");
+  }
+
+  /**
+   * The server's error from the events of a finite body: the first event whose data is a JSON object with an error,
+   * a message or a detail, read like a JSON body; else the first event's data as text; null when no event has data.
+   */
+  private static Parsed parseEvents(String text) {
+    List<String> events = new ArrayList<>();
+    StringBuilder data = null;
+    for (String line : text.split("\r\n|\r|\n", -1)) {
+      if (line.isEmpty()) {
+        if (data != null) {
+          events.add(data.toString());
+        }
+        data = null;
+      } else if (line.startsWith("data:")) {
+        // WHATWG: the value is what follows the colon, less one leading space; several data lines join with LF.
+        String value = line.startsWith("data: ") ? line.substring(6) : line.substring(5);
+        data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+      }
+    }
+    if (data != null) {
+      events.add(data.toString());
+    }
+    events.removeIf(event -> event.isBlank() || event.strip().equals("[DONE]"));
+    for (String event : events) {
+      JsonNode node = readJson(event);
+      if (node != null && node.isObject() && (node.has("error") || node.has("message") || node.has("detail"))) {
+        return parseObject(node);
+      }
+    }
+    return events.isEmpty() ? null : Parsed.message(BodyText.plain(events.get(0)));
   }
 
   private static JsonNode readJson(String text) {

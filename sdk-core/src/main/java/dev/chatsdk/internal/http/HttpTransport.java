@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.Headers;
 import okhttp3.MediaType;
@@ -33,8 +34,8 @@ import okio.BufferedSource;
  *
  * <p>Headers: {@code User-Agent: chatsdk-java/<version>}, {@code Content-Type: application/json}, and
  * {@code Accept: text/event-stream} for streams or {@code application/json} otherwise; then the request's headers,
- * then the options' headers, each replacing a header of the same name; then {@code x-wait-for-model: true} on the
- * model-loading retry.
+ * then the key of the config's supplier (asked again for each attempt), then the options' headers and key, each
+ * replacing a header of the same name; then {@code x-wait-for-model: true} on the model-loading retry.
  *
  * <p>Thread-safe; one instance serves any number of concurrent calls.
  */
@@ -54,7 +55,7 @@ public final class HttpTransport {
   public HttpTransport(OkHttpClient client, TransportConfig config) {
     Objects.requireNonNull(client, "client == null");
     this.config = Objects.requireNonNull(config, "config == null");
-    this.client = client.newBuilder()
+    this.client = config.network().applyTo(client.newBuilder())
         .connectTimeout(config.connectTimeout())
         .readTimeout(config.readTimeout())
         .writeTimeout(config.readTimeout())
@@ -192,8 +193,9 @@ public final class HttpTransport {
     } catch (IOException e) {
       return attempt.failure(e, false);
     }
-    ApiException error = ErrorParser.toException(response.code(), response.message(), response.headers(), body,
-        Redactor.of(response), config.clock());
+    ApiException error = NotFoundAdvice.advise(ErrorParser.toException(response.code(), response.message(),
+        response.headers(), body, Redactor.of(response), config.clock()), response.request().method(),
+        response.request().url());
     return RetryPlan.Failure.of(error, response.headers());
   }
 
@@ -226,6 +228,17 @@ public final class HttpTransport {
     }
   }
 
+  /** The key the client's supplier gives for one attempt, checked as a key given to the builder is. */
+  private static String suppliedKey(Supplier<String> keys) {
+    String key = keys.get();
+    if (key == null || key.isBlank()) {
+      throw new IllegalStateException("The apiKeySupplier given to ChatClient.Builder returned "
+          + (key == null ? "null" : "a blank key") + ": it must return the key to send");
+    }
+    HeaderRules.validate("Authorization", key);
+    return key;
+  }
+
   /** A request in progress: what to send, and the retry plan it is sent under. */
   final class Exchange {
 
@@ -244,7 +257,7 @@ public final class HttpTransport {
         }
       }
       this.plan = new RetryPlan(config, options, request.stream(), waiting);
-      this.body = RequestBody.create(request.body(), JSON);
+      this.body = request.method().equals("GET") ? null : RequestBody.create(request.body(), JSON);
     }
 
     private static boolean isTrue(String value) {
@@ -273,14 +286,19 @@ public final class HttpTransport {
           headers.add(name, value);
         }
       }
+      Supplier<String> keys = config.apiKeySupplier();
+      if (keys != null) {
+        headers.set("Authorization", "Bearer " + suppliedKey(keys));
+      }
       options.headers().forEach(headers::set);
+      options.apiKey().ifPresent(key -> headers.set("Authorization", "Bearer " + key));
       if (plan.waitForModel()) {
         headers.set("x-wait-for-model", "true");
       }
       Request httpRequest = new Request.Builder()
           .url(request.url())
           .headers(headers.build())
-          .post(body)
+          .method(request.method(), body)
           .tag(CallTag.class, new CallTag(request.url(), config.connectTimeout(), plan.readTimeout()))
           .build();
       Call call = client.newCall(httpRequest);
@@ -291,7 +309,7 @@ public final class HttpTransport {
         call.timeout().timeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
       }
       Attempt attempt = new Attempt(call, config.connectTimeout(), plan.readTimeout(), callTimeout,
-          sync ? watch : null);
+          sync ? watch : null, plan.attempt());
       if (sync) {
         watch.watch(attempt);
       }

@@ -7,6 +7,7 @@ import java.util.Random;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * How {@link HttpTransport} behaves: retries, timeouts, model loading, logging, and the clock, sleeper, scheduler and
@@ -36,6 +37,8 @@ public final class TransportConfig {
   private final Sleeper sleeper;
   private final ScheduledExecutorService scheduler;
   private final Random random;
+  private final Supplier<String> apiKeySupplier;
+  private final NetworkSettings network;
 
   private TransportConfig(Builder b) {
     this.maxRetries = b.maxRetries;
@@ -49,6 +52,8 @@ public final class TransportConfig {
     this.sleeper = b.sleeper;
     this.scheduler = b.scheduler == null ? SharedScheduler.INSTANCE : b.scheduler;
     this.random = b.random;
+    this.apiKeySupplier = b.apiKeySupplier;
+    this.network = b.network;
   }
 
   /** The defaults listed above. */
@@ -108,6 +113,16 @@ public final class TransportConfig {
     return random;
   }
 
+  /** The proxy, TLS and HTTP version applied to the OkHttp client. */
+  public NetworkSettings network() {
+    return network;
+  }
+
+  /** Where each attempt's key comes from, or null when the client's headers carry it (or there is none). */
+  public Supplier<String> apiKeySupplier() {
+    return apiKeySupplier;
+  }
+
   @Override
   public String toString() {
     return "TransportConfig{maxRetries=" + maxRetries
@@ -132,8 +147,22 @@ public final class TransportConfig {
     private Sleeper sleeper = Sleeper.SYSTEM;
     private ScheduledExecutorService scheduler;
     private Random random = new Random();
+    private Supplier<String> apiKeySupplier;
+    private NetworkSettings network = NetworkSettings.NONE;
 
     private Builder() {
+    }
+
+    /** The proxy, TLS and HTTP version to apply to the OkHttp client; {@link NetworkSettings#NONE} by default. */
+    public Builder network(NetworkSettings network) {
+      this.network = Objects.requireNonNull(network, "network == null");
+      return this;
+    }
+
+    /** Asked for the key before each attempt; null to send the client's headers as they are. */
+    public Builder apiKeySupplier(Supplier<String> apiKeySupplier) {
+      this.apiKeySupplier = apiKeySupplier;
+      return this;
     }
 
     /** Retries after a retryable failure (not counting the one model-loading retry); 0 disables retrying. */
