@@ -8,6 +8,7 @@ import dev.chatsdk.model.ChatCompletion;
 import dev.chatsdk.model.ChatCompletionChunk;
 import dev.chatsdk.model.ChatCompletionRequest;
 import dev.chatsdk.model.Message;
+import dev.chatsdk.model.ModelInfo;
 import dev.chatsdk.model.ToolMessage;
 import dev.chatsdk.tools.Structured;
 import dev.chatsdk.tools.ToolBox;
@@ -122,6 +123,16 @@ public class ToolsBenchmark {
 
     @Override
     public Flow.Publisher<ChatCompletionChunk> streamAsync(ChatCompletionRequest request, RequestOptions options) {
+      throw new UnsupportedOperationException("not measured");
+    }
+
+    @Override
+    public List<ModelInfo> listModels(RequestOptions options) {
+      throw new UnsupportedOperationException("not measured");
+    }
+
+    @Override
+    public CompletableFuture<List<ModelInfo>> listModelsAsync(RequestOptions options) {
       throw new UnsupportedOperationException("not measured");
     }
 
