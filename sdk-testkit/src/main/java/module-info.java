@@ -5,7 +5,8 @@
 module dev.chatsdk.testkit {
   requires transitive dev.chatsdk;
   requires jdk.httpserver;
-  requires static org.junit.jupiter.api;
+  // transitive: the extension's signatures name JUnit types, so a module that uses it must read JUnit too
+  requires static transitive org.junit.jupiter.api;
 
   exports dev.chatsdk.testkit;
 }

@@ -306,8 +306,9 @@ public interface ChatClient extends AutoCloseable {
     }
 
     /**
-     * Logs each call through {@link System.Logger} named {@code dev.chatsdk}: method, URL, status and duration at
-     * {@code INFO}, headers at {@code DEBUG}, with the key and {@code Authorization} redacted. Off by default.
+     * Logs each call through the {@link System.Logger} named {@code dev.chatsdk.http}: method, URL, status and
+     * duration at {@code INFO}, headers at {@code DEBUG}, with the key and {@code Authorization} redacted. Off by
+     * default.
      */
     public Builder logging(boolean logging) {
       transport.logging(logging);
@@ -477,7 +478,7 @@ public interface ChatClient extends AutoCloseable {
     @Override
     public String toString() {
       return "ChatClient.Builder{baseUrl=" + HttpLog.safeUrl(HttpUrl.get(baseUrl)) + ", apiKey="
-          + (apiKey == null ? "unset" : "<redacted>") + "}";
+          + (apiKey == null ? "unset" : HeaderRules.REDACTED) + "}";
     }
   }
 }

@@ -76,6 +76,6 @@ class RequestOptionsTest {
         .build();
 
     assertThat(options).hasToString(
-        "RequestOptions{headers={Authorization=<redacted>, X-HF-Bill-To=org-a}, maxRetries=0, readTimeout=90s}");
+        "RequestOptions{headers={Authorization=[redacted], X-HF-Bill-To=org-a}, maxRetries=0, readTimeout=90s}");
   }
 }

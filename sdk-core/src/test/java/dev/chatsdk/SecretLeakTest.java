@@ -71,8 +71,8 @@ class SecretLeakTest extends ClientTestBase {
     log.lines.forEach(line -> shown.append(line).append('\n'));
 
     assertThat(failures).hasSize(11);
-    assertThat(log.lines).anyMatch(line -> line.contains("Authorization: <redacted>"))
-        .anyMatch(line -> line.contains("X-Api-Key: <redacted>"))
+    assertThat(log.lines).anyMatch(line -> line.contains("Authorization: [redacted]"))
+        .anyMatch(line -> line.contains("X-Api-Key: [redacted]"))
         .anyMatch(line -> line.contains("retrying") && line.contains("[redacted]"));
     assertThat(shown.toString()).doesNotContain(SENTINEL);
   }

@@ -25,6 +25,10 @@ public final class TrackingServerSocketFactory extends ServerSocketFactory {
 
   private final List<Socket> accepted = new CopyOnWriteArrayList<>();
 
+  /** A factory that has accepted nothing yet. */
+  public TrackingServerSocketFactory() {
+  }
+
   /** Connections accepted so far. */
   public int acceptedSockets() {
     return accepted.size();

@@ -141,10 +141,12 @@ class ReadmeTest {
 
     @Test
     void theTestCommandIsTheOneCiRuns() throws IOException {
-        String command = "./mvnw -B -ntp verify";
+        String command = "scripts/verify-both-jdks.sh";
 
         assertThat(readme()).contains("\n" + command + " ");
         assertThat(Files.readString(ROOT.resolve(".ci/run"), UTF_8)).contains("\n" + command + "\n");
+        assertThat(Files.readString(ROOT.resolve(command), UTF_8))
+                .contains("\nrun \"$jdk17\" -B -ntp clean verify\n", "\nrun \"$jdk25\" -B -ntp clean verify\n");
     }
 
     private static Matcher exampleTable(String readme) {

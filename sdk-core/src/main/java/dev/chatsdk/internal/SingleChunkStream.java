@@ -55,7 +55,7 @@ final class SingleChunkStream implements ChatCompletionStream {
   private static Delta delta(AssistantMessage message) {
     List<ToolCallDelta> toolCalls = new ArrayList<>(message.toolCalls().size());
     for (ToolCall call : message.toolCalls()) {
-      Optional<FunctionCallDelta> function = Optional.ofNullable(call.function()).map(f -> new FunctionCallDelta(
+      Optional<FunctionCallDelta> function = call.functionCall().map(f -> new FunctionCallDelta(
           Optional.of(f.name()), Optional.of(f.arguments()), Map.of()));
       toolCalls.add(new ToolCallDelta(
           toolCalls.size(), Optional.of(call.id()), Optional.of(call.type()), function, call.extra()));

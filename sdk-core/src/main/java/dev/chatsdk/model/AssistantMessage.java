@@ -186,16 +186,9 @@ public final class AssistantMessage implements Message {
 
   @Override
   public String toString() {
-    return "AssistantMessage[content=" + content
-        + ", refusal=" + refusal
-        + ", name=" + name
-        + ", toolCalls=" + toolCalls
-        + ", reasoningContent=" + reasoningContent
-        + ", audio=" + audio
-        + ", annotations=" + annotations
-        + ", functionCall=" + functionCall
-        + ", extra=" + extra
-        + "]";
+    return SetComponents.toString("AssistantMessage", "content", content, "refusal", refusal, "name", name,
+        "toolCalls", toolCalls, "reasoningContent", reasoningContent, "audio", audio, "annotations", annotations,
+        "functionCall", functionCall, "extra", extra);
   }
 
   /**

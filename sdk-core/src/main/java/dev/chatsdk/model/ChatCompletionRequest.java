@@ -192,6 +192,12 @@ public record ChatCompletionRequest(
     logitBias.forEach((token, bias) -> Copies.finite(bias, "logitBias[" + token + "]"));
   }
 
+  /** The fields that are set, by their component names; unset optionals and empty lists and maps are left out. */
+  @Override
+  public String toString() {
+    return SetComponents.toString(this);
+  }
+
   /** A new, empty builder. */
   public static Builder builder() {
     return new RequestBuilder();
@@ -209,8 +215,11 @@ public record ChatCompletionRequest(
    * {@code putX(key, value)} that adds and an {@code x(Map)} that replaces. Setters refuse null, naming the field.
    * {@link #build()} refuses a request without messages, a blank model, and NaN or infinite numbers, naming the
    * field; numeric ranges are left to the server.
+   *
+   * <p>Sealed: only {@link ChatCompletionRequest#builder()} makes one, so that setters can be added to it in a
+   * minor release without breaking an implementation outside this SDK.
    */
-  public interface Builder {
+  public sealed interface Builder permits RequestBuilder {
 
     Builder model(String model);
 

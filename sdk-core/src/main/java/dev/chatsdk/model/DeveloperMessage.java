@@ -34,4 +34,10 @@ public record DeveloperMessage(
   public String role() {
     return ROLE;
   }
+
+  /** The fields that are set: an absent name is left out. */
+  @Override
+  public String toString() {
+    return SetComponents.toString(this);
+  }
 }

@@ -33,4 +33,10 @@ public record SystemMessage(
   public String role() {
     return ROLE;
   }
+
+  /** The fields that are set: an absent name is left out. */
+  @Override
+  public String toString() {
+    return SetComponents.toString(this);
+  }
 }

@@ -18,7 +18,7 @@ import java.util.Optional;
  *
  * @param id the call's id, which a {@link ToolMessage} answering it repeats
  * @param type {@code function} or {@code custom}
- * @param function the function called; for a custom tool call (that has only {@link #custom()}) it is null
+ * @param function the function called; null for a custom tool call (that has only {@link #custom()})
  * @param custom the custom tool called (OpenAI custom tools)
  * @param extra fields this SDK does not type, as plain Java values; never sent back
  */
@@ -46,6 +46,20 @@ public record ToolCall(
       type = function != null ? FUNCTION : CUSTOM;
     }
     extra = Copies.map(extra);
+  }
+
+  /**
+   * The function called, or null for a custom tool call: the one accessor of the model that can return null, kept
+   * as it is for compatibility. Code that may meet custom tool calls reads {@link #functionCall()} instead.
+   */
+  @Override
+  public FunctionCall function() {
+    return function;
+  }
+
+  /** The function called, empty for a custom tool call (whose call is in {@link #custom()}). */
+  public Optional<FunctionCall> functionCall() {
+    return Optional.ofNullable(function);
   }
 
   /** A function tool call, as a conversation history built by hand needs. */

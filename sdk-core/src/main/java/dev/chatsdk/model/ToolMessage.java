@@ -37,4 +37,10 @@ public record ToolMessage(
   public String role() {
     return ROLE;
   }
+
+  /** The fields that are set: an absent name is left out. */
+  @Override
+  public String toString() {
+    return SetComponents.toString(this);
+  }
 }

@@ -57,7 +57,7 @@ class HeaderRulesTest {
       "Cookie", "X-Auth-Token", "X-Client-Secret"})
   void secretBearingHeadersAreSensitive(String name) {
     assertThat(HeaderRules.isSensitive(name)).isTrue();
-    assertThat(HeaderRules.shown(name, "s3cr3t")).isEqualTo("<redacted>");
+    assertThat(HeaderRules.shown(name, "s3cr3t")).isEqualTo("[redacted]");
   }
 
   @ParameterizedTest
@@ -71,6 +71,6 @@ class HeaderRulesTest {
   void headersPrintWithSecretsRedacted() {
     Headers headers = Headers.of("Authorization", "Bearer x", "Accept", "application/json");
 
-    assertThat(HeaderRules.toString(headers)).isEqualTo("Authorization: <redacted>\nAccept: application/json\n");
+    assertThat(HeaderRules.toString(headers)).isEqualTo("Authorization: [redacted]\nAccept: application/json\n");
   }
 }

@@ -8,6 +8,7 @@ import dev.chatsdk.RequestOptions;
 import dev.chatsdk.internal.http.HeaderRules;
 import dev.chatsdk.internal.http.HttpTransport;
 import dev.chatsdk.internal.http.PostRequest;
+import dev.chatsdk.internal.http.TransportConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.System.Logger.Level;
@@ -89,7 +90,7 @@ class SecretsTest extends TransportTestBase {
 
     assertThat(failures).hasSize(8);
     assertThat(everything.toString()).doesNotContain(SENTINEL);
-    assertThat(logger.lines).contains("DEBUG --> Authorization: <redacted>", "DEBUG --> api-key: <redacted>");
+    assertThat(logger.lines).contains("DEBUG --> Authorization: [redacted]", "DEBUG --> api-key: [redacted]");
   }
 
   private static HttpUrl refusedUrl() throws Exception {
@@ -135,5 +136,10 @@ class SecretsTest extends TransportTestBase {
         .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessage("Value of header Authorization contains a control character such as CR or LF at index 25;"
             + " such values are refused");
+  }
+
+  @Test
+  void callsAreLoggedToTheLoggerNamedDevChatsdkHttpAsTheBuilderDocumentationSays() {
+    assertThat(TransportConfig.defaults().logger().getName()).isEqualTo("dev.chatsdk.http");
   }
 }

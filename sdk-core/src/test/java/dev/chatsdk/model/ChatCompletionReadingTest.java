@@ -240,7 +240,20 @@ class ChatCompletionReadingTest {
     ToolCall call = completion.choices().get(0).message().toolCalls().get(0);
     assertThat(call.type()).isEqualTo(ToolCall.CUSTOM);
     assertThat(call.function()).isNull();
+    assertThat(call.functionCall()).isEmpty();
     assertThat(call.custom().orElseThrow().input()).isEqualTo("SELECT 1");
+  }
+
+  @Test
+  void functionToolCallOffersItsFunctionThroughBothAccessors() throws IOException {
+    ChatCompletion completion = read("""
+        {"choices": [{"index": 0, "message": {"role": "assistant", "tool_calls": [
+          {"id": "call_1", "type": "function", "function": {"name": "f", "arguments": "{}"}}]}}]}
+        """);
+
+    ToolCall call = completion.choices().get(0).message().toolCalls().get(0);
+    assertThat(call.functionCall()).contains(call.function());
+    assertThat(call.function().name()).isEqualTo("f");
   }
 
   @Test

@@ -59,7 +59,7 @@ class MessageTest {
     assertThat(returned).isEqualTo(built).hasSameHashCodeAs(built);
     assertThat(returned.sendsReasoning()).isFalse();
     assertThat(built.sendsReasoning()).isTrue();
-    assertThat(returned.toString()).contains("content=Optional[4]", "reasoningContent=Optional[2+2]");
+    assertThat(returned).hasToString("AssistantMessage[content=4, reasoningContent=2+2]");
   }
 
   @Test

@@ -118,6 +118,7 @@ class RequestWritingTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation") // the deprecated function-calling types still go out as before
   void everyMessageRoleGoesOutWithItsFields() throws IOException {
     ChatCompletionRequest request = ChatCompletionRequest.builder()
         .addMessage(Message.system("s").withName("sys"))
@@ -298,6 +299,7 @@ class RequestWritingTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation") // the deprecated function-calling types still go out as before
   void voiceAndFunctionCallOptionGoOutAsStringOrObject() throws IOException {
     assertThat(Json.mapper().writeValueAsString(AudioParams.of("mp3", "alloy")))
         .isEqualTo("{\"format\":\"mp3\",\"voice\":\"alloy\"}");

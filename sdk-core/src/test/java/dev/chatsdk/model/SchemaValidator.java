@@ -2,7 +2,6 @@ package dev.chatsdk.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -50,9 +49,7 @@ final class SchemaValidator {
       }
     }
     if (instance.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields();
-      while (properties.hasNext()) {
-        Map.Entry<String, JsonNode> property = properties.next();
+      for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
         if (instance.has(property.getKey())) {
           validate(property.getValue(), instance.get(property.getKey()), path + "/" + property.getKey(), errors);
         }

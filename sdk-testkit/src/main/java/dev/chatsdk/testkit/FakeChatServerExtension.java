@@ -30,6 +30,10 @@ public final class FakeChatServerExtension implements ParameterResolver, AfterEa
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(FakeChatServerExtension.class);
 
+  /** The extension JUnit creates for {@code @ExtendWith(FakeChatServerExtension.class)}. */
+  public FakeChatServerExtension() {
+  }
+
   /** Whether a parameter is a {@link FakeChatServer}. */
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {

@@ -11,8 +11,8 @@ import okhttp3.Headers;
  */
 public final class HeaderRules {
 
-  /** What a redacted header value is replaced with in logs and {@code toString()}. */
-  public static final String REDACTED = "<redacted>";
+  /** What a redacted header value is replaced with in logs and {@code toString()}: the one marker of the SDK. */
+  public static final String REDACTED = Redactor.MARKER;
 
   private static final String[] SECRET_PARTS =
       {"auth", "key", "token", "secret", "password", "cookie", "signature", "credential", "session"};

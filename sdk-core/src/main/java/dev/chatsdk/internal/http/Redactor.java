@@ -23,8 +23,9 @@ import okhttp3.Response;
 public final class Redactor {
 
   /**
-   * What a secret is replaced with. Not {@link HeaderRules#REDACTED}: HTML excerpts drop everything in angle
-   * brackets, and the marker must survive them.
+   * What a secret is replaced with, wherever the SDK hides one (echoed secrets, header values in logs and
+   * {@code toString()}). Square brackets, not angle brackets: HTML excerpts drop everything in angle brackets, and the
+   * marker must survive them.
    */
   public static final String MARKER = "[redacted]";
 

@@ -37,12 +37,19 @@ final class RetryPlan {
 
   private static final Set<Integer> RETRYABLE_STATUSES = Set.of(408, 409, 429, 500, 502, 503, 504);
 
+  /**
+   * No headers. Not {@code Headers.EMPTY}: that field exists only since OkHttp 5, and an application that also
+   * depends on OkHttp 4.12 (Retrofit, openai-java) may have 4.12's {@code okhttp3} classes first on its class path,
+   * where reading it fails with {@code NoSuchFieldError}. The compat-okhttp4 module runs the SDK that way.
+   */
+  private static final Headers NO_HEADERS = Headers.of();
+
   /** A failed attempt: what to throw if it is the last, and whether the rules allow another. */
   record Failure(ChatSdkException exception, Headers headers, boolean retryable) {
 
     /** A failure without a response. */
     static Failure of(ChatSdkException exception, boolean retryable) {
-      return new Failure(exception, Headers.EMPTY, retryable);
+      return new Failure(exception, NO_HEADERS, retryable);
     }
 
     /** A non-2xx response. */
