@@ -338,11 +338,6 @@ public final class HttpTransport {
       return observer;
     }
 
-    /**
-     * The next attempt's call, configured but not started.
-     *
-     * @param sync whether the calling thread waits for it, and so is watched for interrupts
-     */
     /** Where this request's key comes from: the options' key or header, else the client's supplier or key. */
     private KeySource keySource(Supplier<String> keys) {
       if (options.apiKey().isPresent()) {
@@ -357,6 +352,11 @@ public final class HttpTransport {
       return config.keySource() == null ? null : new KeySource(config.keySource());
     }
 
+    /**
+     * The next attempt's call, configured but not started.
+     *
+     * @param sync whether the calling thread waits for it, and so is watched for interrupts
+     */
     Attempt newAttempt(boolean sync) {
       if (sync && Thread.currentThread().isInterrupted()) {
         throw new ChatSdkException("Call to " + Attempt.target(request.url()) + " not sent: the thread is interrupted");
