@@ -21,8 +21,13 @@ final class DemoReply {
 
     static FakeReply of(ChatRequest request, Generation generation, Duration tokenDelay) {
         FakeReply reply;
-        if (generation.reply() instanceof Reply.ToolCall call) {
-            reply = FakeReply.toolCall(call.id(), call.name(), generation.text()).chunkSize(ARGUMENT_CHUNK);
+        if (generation.reply() instanceof Reply.ToolCalls toolCalls) {
+            List<Reply.Call> calls = toolCalls.calls();
+            reply = FakeReply.toolCall(calls.get(0).id(), calls.get(0).name(), calls.get(0).arguments());
+            for (Reply.Call call : calls.subList(1, calls.size())) {
+                reply = reply.andToolCall(call.id(), call.name(), call.arguments());
+            }
+            reply = reply.chunkSize(ARGUMENT_CHUNK);
         } else {
             reply = FakeReply.text(generation.tokens());
             if (request.logprobs()) {

@@ -1,5 +1,6 @@
 package dev.chatsdk.examples;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -11,8 +12,10 @@ import java.util.OptionalInt;
 record Generation(Reply reply, List<String> tokens, String finishReason) {
 
     static Generation of(Reply reply, OptionalInt maxTokens) {
-        if (reply instanceof Reply.ToolCall call) {
-            return new Generation(reply, Tokens.fragments(call.arguments()), "tool_calls");
+        if (reply instanceof Reply.ToolCalls toolCalls) {
+            List<String> fragments = new ArrayList<>();
+            toolCalls.calls().forEach(call -> fragments.addAll(Tokens.fragments(call.arguments())));
+            return new Generation(reply, fragments, "tool_calls");
         }
         List<String> words = Tokens.words(((Reply.Text) reply).content());
         if (maxTokens.isPresent() && words.size() > maxTokens.getAsInt()) {
@@ -21,7 +24,7 @@ record Generation(Reply reply, List<String> tokens, String finishReason) {
         return new Generation(reply, words, "stop");
     }
 
-    /** The text the tokens spell: the content of a text reply, the arguments of a tool call. */
+    /** The text the tokens spell: the content of a text reply, the arguments of its tool calls one after another. */
     String text() {
         return String.join("", tokens);
     }

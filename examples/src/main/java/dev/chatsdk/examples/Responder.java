@@ -1,10 +1,10 @@
 package dev.chatsdk.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import dev.chatsdk.testkit.FakeReply;
 import dev.chatsdk.testkit.RecordedChatRequest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -15,7 +15,7 @@ import java.util.regex.PatternSyntaxException;
  * Decides the demo server's reply to a request, as the test kit's responder. First the checks of a real
  * server: the key (none, or {@value DemoServer#API_KEY}), the ranges of the fields, the model (one of
  * {@link DemoServer#MODELS}; {@value DemoServer#LOADING_MODEL} is still loading unless the request
- * waits for it). Then the answer: a user turn with tools calls a tool (the first, or the one
+ * waits for it). Then the answer: a user turn with tools calls each function tool once (or only the one
  * {@code tool_choice} names); a turn that ends with tool results answers from them; anything else
  * gets {@link CannedAnswers}. A text reply is then shaped by {@code response_format}.
  */
@@ -80,26 +80,27 @@ final class Responder {
     static Reply reply(ChatRequest request) {
         ChatMessage last = request.lastMessage();
         if (last.hasRole("user")) {
-            Optional<JsonNode> tool = toolToCall(request);
-            if (tool.isPresent()) {
-                return call(request, tool.get());
+            List<JsonNode> tools = toolsToCall(request);
+            if (!tools.isEmpty()) {
+                return calls(request, tools);
             }
         }
         String text = last.hasRole("tool") ? fromToolResults(request.messages()) : CannedAnswers.answer(request);
         return new Reply.Text(shape(request, text));
     }
 
-    private static Optional<JsonNode> toolToCall(ChatRequest request) {
+    /** The function named by {@code tool_choice}, else every function tool once, in the request's order. */
+    private static List<JsonNode> toolsToCall(ChatRequest request) {
         List<JsonNode> functions = request.tools().stream().filter(tool -> tool.path("function").isObject()).toList();
         JsonNode choice = request.toolChoice();
         if (functions.isEmpty() || choice.asText().equals("none")) {
-            return Optional.empty();
+            return List.of();
         }
         Optional<String> named = namedFunction(choice);
         if (named.isEmpty()) {
-            return Optional.of(functions.get(0));
+            return functions;
         }
-        return Optional.of(functions.stream()
+        return List.of(functions.stream()
                 .filter(tool -> tool.path("function").path("name").asText().equals(named.get()))
                 .findFirst()
                 .orElseThrow(() -> ApiError.invalidRequest(
@@ -120,19 +121,23 @@ final class Responder {
         return Optional.empty();
     }
 
-    private static Reply call(ChatRequest request, JsonNode tool) {
-        JsonNode function = tool.path("function");
-        JsonNode parameters = function.path("parameters");
+    private static Reply calls(ChatRequest request, List<JsonNode> tools) {
         Words question = new Words(request.lastMessage().text());
-        JsonNode arguments = new SchemaFiller(parameters.isObject() ? parameters : DemoJson.object(), question,
-                CannedAnswers.answer(request)).fill();
         // Ids count the calls already in the conversation, so a second round asks with call_2.
         int earlierCalls = request.messages().stream()
                 .filter(message -> message.hasRole("assistant"))
                 .mapToInt(message -> message.node().path("tool_calls").size())
                 .sum();
-        return new Reply.ToolCall(
-                "call_" + (earlierCalls + 1), function.path("name").asText(), DemoJson.compact(arguments));
+        List<Reply.Call> calls = new ArrayList<>();
+        for (JsonNode tool : tools) {
+            JsonNode function = tool.path("function");
+            JsonNode parameters = function.path("parameters");
+            JsonNode arguments = new SchemaFiller(parameters.isObject() ? parameters : DemoJson.object(), question,
+                    CannedAnswers.answer(request)).fill();
+            calls.add(new Reply.Call("call_" + (earlierCalls + calls.size() + 1), function.path("name").asText(),
+                    DemoJson.compact(arguments)));
+        }
+        return new Reply.ToolCalls(calls);
     }
 
     /** "According to get_weather: 18°C and sunny" for each tool message that ends the conversation. */

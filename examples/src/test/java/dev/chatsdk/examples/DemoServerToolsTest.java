@@ -22,7 +22,7 @@ class DemoServerToolsTest extends DemoServerTestBase {
                 "parameters": {"type": "object", "properties": {"timezone": {"type": "string"}}}}}]""";
 
     @Test
-    void aUserTurnWithToolsCallsTheFirstToolWithArgumentsFromTheQuestion() {
+    void aUserTurnWithToolsCallsEachFunctionToolOnceInOrderWithArgumentsFromTheQuestion() {
         JsonNode completion = post(server, """
                 {"messages": [{"role": "user", "content": "What's the weather like in Paris today?"}], %s}"""
                 .formatted(TOOLS)).json();
@@ -31,10 +31,13 @@ class DemoServerToolsTest extends DemoServerTestBase {
                 {"index": 0,
                  "message": {"role": "assistant", "content": null, "tool_calls": [
                    {"id": "call_1", "type": "function",
-                    "function": {"name": "get_weather", "arguments": "{\\"location\\":\\"Paris\\",\\"unit\\":\\"celsius\\"}"}}]},
+                    "function": {"name": "get_weather", "arguments": "{\\"location\\":\\"Paris\\",\\"unit\\":\\"celsius\\"}"}},
+                   {"id": "call_2", "type": "function",
+                    "function": {"name": "get_time", "arguments": "{\\"timezone\\":\\"example timezone\\"}"}}]},
                  "logprobs": null,
                  "finish_reason": "tool_calls"}"""));
-        assertThat(completion.at("/usage/completion_tokens").asInt()).isEqualTo(9);
+        // The argument fragments of both calls: 9 of the first's JSON text and 7 of the second's.
+        assertThat(completion.at("/usage/completion_tokens").asInt()).isEqualTo(16);
     }
 
     @Test
@@ -57,7 +60,9 @@ class DemoServerToolsTest extends DemoServerTestBase {
                 {"role": "assistant", "content": null, "tool_calls": [
                   {"index": 0, "id": "call_1", "type": "function", "function": {"name": "get_weather", "arguments": ""}}]}"""));
         List<String> fragments = chunks.subList(1, chunks.size() - 1).stream()
-                .map(chunk -> chunk.at("/choices/0/delta/tool_calls/0/function/arguments").asText())
+                .map(chunk -> chunk.at("/choices/0/delta/tool_calls/0"))
+                .filter(call -> call.path("index").asInt() == 0)
+                .map(call -> call.at("/function/arguments").asText())
                 .toList();
         assertThat(String.join("", fragments)).isEqualTo("{\"location\":\"Tokyo\",\"unit\":\"celsius\"}");
         assertThat(fragments).hasSize(10).allSatisfy(fragment -> assertThat(fragment).hasSizeLessThanOrEqualTo(4));

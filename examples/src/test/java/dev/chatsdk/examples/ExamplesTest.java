@@ -125,8 +125,10 @@ class ExamplesTest {
 
         assertThat(output()).isEqualTo("""
                 calling get_local_time (call_1)
-                According to get_local_time: {"city":"Tokyo","time":"21:30","utcOffset":"+09:00"}
-                (2 model calls, 4 messages)
+                calling get_weather (call_2)
+                According to get_local_time: {"city":"Tokyo","time":"21:30","utcOffset":"+09:00"} \
+                According to get_weather: light rain, 14°C
+                (2 model calls, 5 messages)
                 """);
     }
 
