@@ -18,12 +18,17 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
+import mockwebserver3.MockResponseBody;
 import mockwebserver3.SocketEffect;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 import okhttp3.Response;
+import okio.BufferedSink;
 import okio.BufferedSource;
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +101,62 @@ class TimeoutTest extends TransportTestBase {
           .isExactlyInstanceOf(RequestTimeoutException.class)
           .hasMessageStartingWith("read timeout of 150ms exceeded")
           .hasCauseInstanceOf(SocketTimeoutException.class);
+    }
+  }
+
+  @Test
+  void streamBodyReadsAreTimedByTheWatchRatherThanBySocketAndOkio() throws IOException {
+    server.enqueue(new MockResponse.Builder().body("data: 1\n\n").build());
+    server.enqueue(new MockResponse.Builder().body("{}").build());
+    List<Socket> sockets = new CopyOnWriteArrayList<>();
+    OkHttpClient spying = okHttp.newBuilder().addNetworkInterceptor(chain -> {
+      sockets.add(chain.connection().socket());
+      return chain.proceed(chain.request());
+    }).build();
+    HttpTransport transport = new HttpTransport(spying, config().readTimeout(SHORT).build());
+
+    try (Response response = transport.execute(post(true), RequestOptions.none())) {
+      assertThat(sockets.get(0).getSoTimeout()).isZero();
+      assertThat(response.body().source().timeout().timeoutNanos()).isZero();
+      assertThat(response.body().source().readUtf8()).isEqualTo("data: 1\n\n");
+    }
+    try (Response response = transport.execute(post(false), RequestOptions.none())) {
+      assertThat(sockets.get(1).getSoTimeout()).isEqualTo(SHORT.toMillis());
+      assertThat(response.body().source().timeout().timeoutNanos()).isEqualTo(SHORT.toNanos());
+      assertThat(response.body().string()).isEqualTo("{}");
+    }
+  }
+
+  @Test
+  void aStreamWhoseReaderPausesLongerThanTheReadTimeoutIsNotCut() throws Exception {
+    CountDownLatch resume = new CountDownLatch(1);
+    server.enqueue(new MockResponse.Builder().body(new MockResponseBody() {
+      @Override
+      public long getContentLength() {
+        return -1;
+      }
+
+      @Override
+      public void writeTo(BufferedSink sink) throws IOException {
+        sink.writeUtf8("data: 1\n\n").flush();
+        try {
+          resume.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        sink.writeUtf8("data: 2\n\n");
+      }
+    }).build());
+    HttpTransport transport = transport(config().readTimeout(SHORT).build());
+
+    try (Response response = transport.execute(post(true), RequestOptions.none())) {
+      BufferedSource source = response.body().source();
+      assertThat(source.readUtf8Line()).isEqualTo("data: 1");
+      // Only a read that waits counts against the read timeout: a reader busy elsewhere for a while is no stall.
+      Thread.sleep(SHORT.toMillis() * 3);
+      resume.countDown();
+      assertThat(source.readUtf8Line()).isEmpty();
+      assertThat(source.readUtf8Line()).isEqualTo("data: 2");
     }
   }
 

@@ -33,7 +33,9 @@ public final class Attempt {
     /** The calling thread was interrupted. */
     INTERRUPT,
     /** The caller cancelled the future, or closed the response before its end. */
-    CALLER
+    CALLER,
+    /** A read of the body waited longer than the read timeout (see {@link CallWatch}). */
+    READ_TIMEOUT
   }
 
   /** Okio's failure to find a line end within a limit, and the number of bytes it looked at. */
@@ -47,8 +49,11 @@ public final class Attempt {
   private final Duration connectTimeout;
   private final Duration readTimeout;
   private final Duration callTimeout;
-  private final InterruptWatch watch;
+  private final CallWatch watch;
+  /** The thread watched for interrupts, or null. */
   private final Thread owner;
+  /** Whether the body is a stream, whose reads the watch times rather than OkHttp. */
+  private final boolean stream;
   /** Which attempt of its request this is, counting the first as 1. */
   private final int number;
   private volatile Cancel cancelled;
@@ -56,21 +61,26 @@ public final class Attempt {
   private volatile boolean failed;
   /** Whether the call had been cancelled when a read of the body failed. */
   private volatile boolean cancelledWhenFailed;
+  /** When the read of the body now blocked began ({@code System.nanoTime()}, never 0), or 0 between reads. */
+  private volatile long readingSince;
 
   /**
-   * @param watch the watch this attempt's thread is registered with until the response is closed, or null when no
-   *     thread waits on it (an asynchronous call)
+   * @param watch the watch of the transport, or null for none
+   * @param sync whether the calling thread waits for the call: the watch then cancels it if that thread is
+   *     interrupted, until the response is closed
+   * @param stream whether the body is a stream, whose reads the watch times (see {@link CallWatch})
    * @param number which attempt of its request this is, counting the first as 1; a failure to connect says it
    */
-  Attempt(Call call, Duration connectTimeout, Duration readTimeout, Duration callTimeout, InterruptWatch watch,
-      int number) {
+  Attempt(Call call, Duration connectTimeout, Duration readTimeout, Duration callTimeout, CallWatch watch,
+      boolean sync, boolean stream, int number) {
     this.call = call;
     this.target = target(call.request().url());
     this.connectTimeout = connectTimeout;
     this.readTimeout = readTimeout;
     this.callTimeout = callTimeout;
     this.watch = watch;
-    this.owner = watch == null ? null : Thread.currentThread();
+    this.owner = sync && watch != null ? Thread.currentThread() : null;
+    this.stream = stream;
     this.number = number;
   }
 
@@ -80,7 +90,8 @@ public final class Attempt {
    * no connect timeout applies once a response arrived.
    */
   public static Attempt of(Call call, Duration readTimeout) {
-    return new Attempt(call, Duration.ZERO, readTimeout, Duration.ofNanos(call.timeout().timeoutNanos()), null, 1);
+    return new Attempt(call, Duration.ZERO, readTimeout, Duration.ofNanos(call.timeout().timeoutNanos()), null, false,
+        false, 1);
   }
 
   /** {@code host:port}: what messages may say about where a call went (never a path, query or header). */
@@ -108,17 +119,48 @@ public final class Attempt {
     call.cancel();
   }
 
-  /** Stops watching the calling thread. */
+  /** Registers the calling thread with the watch, which cancels the call if the thread is interrupted. */
+  void watchInterrupts() {
+    if (owner != null) {
+      watch.watchInterrupts(this);
+    }
+  }
+
+  /** Stops watching the calling thread and the body's reads. */
   void release() {
     if (watch != null) {
       watch.release(this);
     }
   }
 
-  /** The response with a body that releases this attempt when closed, and cancels the call if closed early. */
+  /**
+   * The response with a body that releases this attempt when closed, and cancels the call if closed early. A stream's
+   * body has its reads timed by the watch, and OkHttp's timeout of each read switched off (see {@link CallWatch}).
+   */
   public Response wrap(Response response) {
     target = target(response.request().url());
-    return response.newBuilder().body(new AttemptBody(response.body(), this)).build();
+    boolean watchReads = stream && watch != null && !readTimeout.isZero() && watch.watchReads(this);
+    return response.newBuilder().body(new AttemptBody(response.body(), this, watchReads)).build();
+  }
+
+  /** A read of the body begins: from now on it counts against the read timeout, until {@link #readEnded()}. */
+  void readStarted() {
+    readingSince = System.nanoTime() | 1L;
+  }
+
+  void readEnded() {
+    readingSince = 0;
+  }
+
+  /** Whether a read of the body has been blocked for the read timeout or longer at {@code now}. */
+  boolean readOverdue(long now) {
+    long since = readingSince;
+    return since != 0 && now - since >= readTimeout.toNanos();
+  }
+
+  /** Whether the watch cancelled the call because a read of its body took longer than the read timeout. */
+  boolean readTimedOut() {
+    return cancelled == Cancel.READ_TIMEOUT;
   }
 
   void bodyExhausted() {
@@ -171,6 +213,10 @@ public final class Attempt {
     }
     if (reason == Cancel.CALLER) {
       return RetryPlan.Failure.of(new ChatSdkException("Call to " + target + " was cancelled", e), false);
+    }
+    if (reason == Cancel.READ_TIMEOUT) {
+      return RetryPlan.Failure.of(
+          new RequestTimeoutException(RequestTimeoutException.Limit.READ, readTimeout, target, e), false);
     }
     // A failed body may have been closed since, and a stream that closes itself cancels its call: what counts is
     // whether the call was already cancelled when the read failed.

@@ -1,19 +1,23 @@
 package dev.chatsdk.internal.http;
 
 import java.io.IOException;
+import java.net.SocketException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Connection;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Per-request settings carried on the OkHttp request as a tag: where the request was first sent, and its connect and
- * read timeouts (OkHttp only lets an interceptor change those per call). The call timeout needs no tag, since
- * {@code Call.timeout()} sets it per call.
+ * Per-request settings carried on the OkHttp request as a tag: where the request was first sent, its connect and
+ * read timeouts (OkHttp only lets an interceptor change those per call), and whether its body is a stream whose reads
+ * the transport's {@link CallWatch} times. The call timeout needs no tag, since {@code Call.timeout()} sets it per
+ * call.
  */
-record CallTag(HttpUrl origin, Duration connectTimeout, Duration readTimeout) {
+record CallTag(HttpUrl origin, Duration connectTimeout, Duration readTimeout, boolean stream) {
 
   /** Applies the tag's timeouts to the call. An application interceptor, so it runs once per call. */
   static final class Timeouts implements Interceptor {
@@ -34,6 +38,31 @@ record CallTag(HttpUrl origin, Duration connectTimeout, Duration readTimeout) {
         adjusted = adjusted.withReadTimeout(read, TimeUnit.MILLISECONDS).withWriteTimeout(read, TimeUnit.MILLISECONDS);
       }
       return adjusted.proceed(chain.request());
+    }
+  }
+
+  /**
+   * Switches off the socket's own read timeout once a stream's successful response headers have arrived over
+   * HTTP/1, so that the reads of its body are timed by the {@link CallWatch} alone (see there why). OkHttp sets the
+   * socket's timeout again for the next exchange on the connection; an HTTP/2 socket has none to begin with. A
+   * network interceptor, so it sees the connection.
+   */
+  static final class UntimedStreamReads implements Interceptor {
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+      Response response = chain.proceed(chain.request());
+      CallTag tag = chain.request().tag(CallTag.class);
+      Connection connection = chain.connection();
+      if (tag != null && tag.stream() && !tag.readTimeout().isZero() && response.isSuccessful() && connection != null
+          && (response.protocol() == Protocol.HTTP_1_1 || response.protocol() == Protocol.HTTP_1_0)) {
+        try {
+          connection.socket().setSoTimeout(0);
+        } catch (SocketException e) {
+          // The socket is closed already: reading the body will say so.
+        }
+      }
+      return response;
     }
   }
 

@@ -48,7 +48,7 @@ public final class HttpTransport {
   private final OkHttpClient client;
   private final TransportConfig config;
   private final HttpLog log;
-  private final InterruptWatch watch;
+  private final CallWatch watch;
 
   /**
    * @param client the client to send with; its dispatcher and connection pool are shared, its timeouts replaced by
@@ -66,9 +66,10 @@ public final class HttpTransport {
         .callTimeout(config.callTimeout())
         .addInterceptor(new CallTag.Timeouts())
         .addNetworkInterceptor(new CallTag.CrossOriginGuard())
+        .addNetworkInterceptor(new CallTag.UntimedStreamReads())
         .build();
     this.log = config.logging() ? new HttpLog(config.logger(), true) : HttpLog.OFF;
-    this.watch = new InterruptWatch(config.scheduler());
+    this.watch = new CallWatch(config.scheduler());
   }
 
   public TransportConfig config() {
@@ -389,7 +390,7 @@ public final class HttpTransport {
           .url(request.url())
           .headers(headers.build())
           .method(request.method(), body)
-          .tag(CallTag.class, new CallTag(request.url(), config.connectTimeout(), plan.readTimeout()))
+          .tag(CallTag.class, new CallTag(request.url(), config.connectTimeout(), plan.readTimeout(), request.stream()))
           .tag(KeySource.class, keySource(keys));
       if (observer != AttemptObserver.NONE) {
         httpRequest.tag(AttemptObserver.class, observer);
@@ -402,11 +403,9 @@ public final class HttpTransport {
       } else {
         call.timeout().timeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
       }
-      Attempt attempt = new Attempt(call, config.connectTimeout(), plan.readTimeout(), callTimeout,
-          sync ? watch : null, plan.attempt());
-      if (sync) {
-        watch.watch(attempt);
-      }
+      Attempt attempt = new Attempt(call, config.connectTimeout(), plan.readTimeout(), callTimeout, watch, sync,
+          request.stream(), plan.attempt());
+      attempt.watchInterrupts();
       return attempt;
     }
   }
