@@ -175,7 +175,7 @@ public interface ChatClient extends AutoCloseable {
    * may be called more than once. Defaults: the Hugging Face router ({@link Endpoints#huggingFace()}), the key of the
    * environment variable for the base URL's service (see {@link #apiKey(String)}), else none; 2 retries; connect
    * timeout 10 s, read timeout 60 s, call timeout 10 min (non-streaming calls only); no {@code x-use-cache} or
-   * {@code x-wait-for-model} header; 256 concurrent async calls and streams; the JVM's proxy selection, the JDK's
+   * {@code x-wait-for-model} header; 256 concurrent async calls and streams (2048 on JDK 24 and later); the JVM's proxy selection, the JDK's
    * trusted certificates and HTTP/2 where a TLS server offers it. Proxy, TLS and HTTP version set here also apply to an
    * {@link #okHttpClient(OkHttpClient) OkHttp client} given to the builder, in a copy of it that shares its connection
    * pool and threads. The threads of the client the SDK creates are daemon (or virtual) threads, so an application
@@ -326,11 +326,14 @@ public interface ChatClient extends AutoCloseable {
 
     /**
      * How many asynchronous calls and streams may be in flight at once, in all and to any one host, on the OkHttp client
-     * this SDK creates; 256 by default, so that a server application
+     * this SDK creates; by default 256 on JDK 17 to 23 (where each call waiting for its headers holds a platform
+     * thread) and 2048 on JDK 24 and later (where it holds a virtual thread), so that a server application
      * proxying its users' streams to one backend (every Hugging Face call goes to one host) never queues behind
      * OkHttp's own default of 5 per host. Further calls wait in a queue until one ends; a stream counts until its
-     * response headers arrive. Blocking {@code complete} and {@code stream} are not counted. Not for a client given to
-     * {@link #okHttpClient}: set its {@code Dispatcher} instead.
+     * response headers arrive. Blocking {@code complete} and {@code stream} are not counted. The client's connection
+     * pool keeps as many idle connections, for 5 minutes, so that the next burst of streams to an HTTP/1.1 server
+     * reuses them. Not for a client given to {@link #okHttpClient}: set its {@code Dispatcher} and
+     * {@code ConnectionPool} instead.
      *
      * @throws IllegalArgumentException if {@code maxConcurrentRequests} is less than 1
      */

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -67,6 +69,42 @@ class ClientThreadsTest extends ClientTestBase {
       }
       assertThat(elapsedMillis(start)).isLessThan(4 * DELAY_MILLIS);
     }
+  }
+
+  @Test
+  void aSecondBurstOfConcurrentStreamsReusesTheFirstBurstsConnections() throws Exception {
+    int burst = 20;
+    for (int i = 0; i < 2 * burst; i++) {
+      // The headers wait, so that each burst's streams are open at once and need a connection each.
+      server.enqueue(new MockResponse.Builder().headersDelay(300, TimeUnit.MILLISECONDS)
+          .setHeader("Content-Type", "text/event-stream").body(chunk("a") + done()).build());
+    }
+    try (ChatClient client = ownClientBuilder().build()) {
+      for (int round = 0; round < 2; round++) {
+        List<CompletableFuture<String>> streams = new ArrayList<>();
+        for (int i = 0; i < burst; i++) {
+          streams.add(collect(client.streamAsync(request())));
+        }
+        for (CompletableFuture<String> stream : streams) {
+          assertThat(stream.get(30, TimeUnit.SECONDS)).isEqualTo("a");
+        }
+      }
+      Set<Integer> connections = new HashSet<>();
+      for (int i = 0; i < 2 * burst; i++) {
+        connections.add(server.takeRequest().getConnectionIndex());
+      }
+      // OkHttp's own pool keeps 5 idle connections: the second burst would open 15 anew.
+      assertThat(connections).hasSize(burst);
+    }
+  }
+
+  @Test
+  void theDefaultConcurrencyIsHigherWhereTheSdksThreadsAreVirtual() throws Exception {
+    int virtualDefault = 2048;
+    int platformDefault = 256;
+    boolean virtual = Runtime.version().feature() >= 24;
+    assertThatThrownBy(() -> ChatClient.builder().maxConcurrentRequests(0))
+        .hasMessageContaining("(the default, " + (virtual ? virtualDefault : platformDefault) + " on this JVM,");
   }
 
   @Test

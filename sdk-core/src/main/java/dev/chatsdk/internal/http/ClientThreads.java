@@ -1,6 +1,7 @@
 package dev.chatsdk.internal.http;
 
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.SynchronousQueue;
@@ -9,6 +10,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
@@ -26,8 +28,21 @@ import okhttp3.OkHttpClient;
  */
 public final class ClientThreads {
 
-  /** Async calls and streams in flight at once, in all and per host, for a client the SDK creates. */
+  /**
+   * Async calls and streams in flight at once, in all and per host, for a client the SDK creates on a JVM whose SDK
+   * threads are platform threads: each call waiting for its response headers holds one.
+   */
   public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 256;
+
+  /**
+   * The same where the SDK's threads are virtual: a call waiting for its headers then holds a socket and a virtual
+   * thread of a few kilobytes, so the limit only stops a runaway flood, and a burst of a thousand streams starting at
+   * once does not queue behind the first ones' connection set-up.
+   */
+  public static final int DEFAULT_MAX_CONCURRENT_REQUESTS_VIRTUAL = 2048;
+
+  /** How long an idle connection of a client the SDK creates stays in its pool (OkHttp's own default). */
+  static final Duration KEEP_ALIVE = Duration.ofMinutes(5);
 
   /** The first feature release whose virtual threads do not pin their carrier in a monitor (JEP 491). */
   static final int FIRST_UNPINNED_RELEASE = 24;
@@ -45,16 +60,27 @@ public final class ClientThreads {
     return VIRTUAL != null;
   }
 
+  /** The default number of async calls and streams in flight at once, for this JVM. */
+  public static int defaultMaxConcurrentRequests() {
+    return virtual() ? DEFAULT_MAX_CONCURRENT_REQUESTS_VIRTUAL : DEFAULT_MAX_CONCURRENT_REQUESTS;
+  }
+
   /**
    * A new OkHttp client whose dispatcher runs calls on {@link #newExecutor(String)} threads and allows
    * {@code maxConcurrentRequests} calls at once, in all and to one host (OkHttp's own default of 5 per host would
-   * queue the 6th concurrent call to a chat backend).
+   * queue the 6th concurrent call to a chat backend), and whose pool keeps as many idle connections as that for
+   * {@link #KEEP_ALIVE}. OkHttp's own pool keeps 5: after a burst of concurrent streams to an HTTP/1.1 server (vLLM,
+   * TGI, llama.cpp, Ollama), every other connection would be closed and the next burst would open them again, TCP and
+   * TLS handshakes included.
    */
   public static OkHttpClient newOkHttpClient(int maxConcurrentRequests) {
     Dispatcher dispatcher = new Dispatcher(newExecutor("chatsdk-dispatcher-"));
     dispatcher.setMaxRequests(maxConcurrentRequests);
     dispatcher.setMaxRequestsPerHost(maxConcurrentRequests);
-    return new OkHttpClient.Builder().dispatcher(dispatcher).build();
+    return new OkHttpClient.Builder()
+        .dispatcher(dispatcher)
+        .connectionPool(new ConnectionPool(maxConcurrentRequests, KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS))
+        .build();
   }
 
   /**

@@ -16,8 +16,9 @@ import java.util.function.Supplier;
  *
  * <p>Defaults: 2 retries; connect timeout 10 s, read timeout 60 s (a stream may be silent that long between two
  * bytes), call timeout 10 min (non-streaming calls only); no retry on a loading model; logging off;
- * {@value ClientThreads#DEFAULT_MAX_CONCURRENT_REQUESTS} concurrent requests for a client the SDK creates; streams read
- * on the threads {@link ClientThreads} chooses.
+ * {@value ClientThreads#DEFAULT_MAX_CONCURRENT_REQUESTS} concurrent requests for a client the SDK creates
+ * ({@value ClientThreads#DEFAULT_MAX_CONCURRENT_REQUESTS_VIRTUAL} where its threads are virtual); streams read on the
+ * threads {@link ClientThreads} chooses.
  */
 public final class TransportConfig {
 
@@ -183,7 +184,7 @@ public final class TransportConfig {
     private Sleeper sleeper = Sleeper.SYSTEM;
     private ScheduledExecutorService scheduler;
     private Random random = new Random();
-    private int maxConcurrentRequests = ClientThreads.DEFAULT_MAX_CONCURRENT_REQUESTS;
+    private int maxConcurrentRequests = ClientThreads.defaultMaxConcurrentRequests();
     private Executor streamExecutor;
     private String keySource;
     private Duration errorBodyTimeLimit = DEFAULT_ERROR_BODY_TIME_LIMIT;
@@ -281,7 +282,7 @@ public final class TransportConfig {
     public Builder maxConcurrentRequests(int maxConcurrentRequests) {
       if (maxConcurrentRequests < 1) {
         throw new IllegalArgumentException("maxConcurrentRequests must be at least 1, got " + maxConcurrentRequests
-            + " (the default, " + ClientThreads.DEFAULT_MAX_CONCURRENT_REQUESTS + ", suits most applications)");
+            + " (the default, " + ClientThreads.defaultMaxConcurrentRequests() + " on this JVM, suits most applications)");
       }
       this.maxConcurrentRequests = maxConcurrentRequests;
       return this;
