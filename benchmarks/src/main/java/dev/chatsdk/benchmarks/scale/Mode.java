@@ -4,6 +4,7 @@ package dev.chatsdk.benchmarks.scale;
 enum Mode {
   RAW("raw", "raw sockets, one selector thread (floor)", false),
   RAW_BLOCKING("raw-blocking", "raw blocking sockets, a thread per stream", false),
+  JDK_HTTP("jdk-http", "JDK `HttpClient`, lines counted (reference)", false),
   CHATSDK_VIRTUAL("chatsdk-vt", "chatsdk `stream()` on virtual threads", true),
   CHATSDK_ASYNC("chatsdk-async", "chatsdk `streamAsync`", false),
   OPENAI_VIRTUAL("openai-vt", "openai-java `createStreaming` on virtual threads", true),

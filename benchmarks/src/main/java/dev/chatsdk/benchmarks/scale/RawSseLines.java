@@ -93,12 +93,17 @@ final class RawSseLines {
     throw new IOException("the first chunk carries no chatcmpl-scale id");
   }
 
-  /** The request both floors send: the workload's, written by hand. */
-  static byte[] request(String host, int port) {
-    String body = "{\"model\":\"" + Workload.MODEL + "\",\"messages\":[{\"role\":\"system\","
+  /** The request body the floors send: the workload's, written by hand. */
+  static String body() {
+    return "{\"model\":\"" + Workload.MODEL + "\",\"messages\":[{\"role\":\"system\","
         + "\"content\":\"" + Workload.SYSTEM_PROMPT + "\"},{\"role\":\"user\",\"content\":\""
         + Workload.USER_PROMPT + "\"}],\"max_completion_tokens\":"
         + Workload.MAX_COMPLETION_TOKENS + ",\"stream\":true}";
+  }
+
+  /** The request both raw floors send, written by hand. */
+  static byte[] request(String host, int port) {
+    String body = body();
     byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
     return ("POST /v1/chat/completions HTTP/1.1\r\nHost: " + host + ":" + port
         + "\r\nAuthorization: Bearer sk-loopback\r\nContent-Type: application/json\r\nAccept: text/event-stream\r\n"

@@ -72,6 +72,8 @@ public final class ScaleClient {
         return Optional.of(new RawSocketsMode(baseUrl));
       case RAW_BLOCKING:
         return Optional.of(new RawBlockingSocketsMode(baseUrl));
+      case JDK_HTTP:
+        return Optional.of(new JdkHttpClientMode(v1));
       case CHATSDK_ASYNC:
         return Optional.of(new ChatSdkAsyncMode(chatSdk(v1)));
       case OPENAI_ASYNC:

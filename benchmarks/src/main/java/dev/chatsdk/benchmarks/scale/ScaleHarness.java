@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Usage: {@code java -cp chatsdk-benchmarks.jar dev.chatsdk.benchmarks.scale.ScaleHarness [--smoke]
  * [--levels 100,300,1000,5000] [--modes raw,raw-blocking,chatsdk-vt,chatsdk-async,openai-vt,openai-async]
- * [--no-heap] [--deadline SECONDS]}. Every child JVM runs on the JDK of the harness. Every loop is bounded: each level has a
+ * [--no-heap] [--deadline SECONDS] [--warmup STREAMS]}. Every child JVM runs on the JDK of the harness. Every loop is bounded: each level has a
  * deadline, each child a timeout, and the server exits when the harness does.
  */
 public final class ScaleHarness {
@@ -39,6 +39,7 @@ public final class ScaleHarness {
       List<Mode> modes = Arrays.asList(Mode.values());
       boolean heap = true;
       int deadline = 30;
+      Integer warmup = null;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--smoke" -> smoke = true;
@@ -46,14 +47,20 @@ public final class ScaleHarness {
           case "--modes" -> modes = Arrays.stream(args[++i].split(",")).map(Mode::byKey).toList();
           case "--no-heap" -> heap = false;
           case "--deadline" -> deadline = Integer.parseInt(args[++i]);
+          case "--warmup" -> warmup = Integer.parseInt(args[++i]);
           default -> throw new IllegalArgumentException("usage: [--smoke] [--levels N,N,...] [--modes KEY,KEY,...] "
-              + "[--no-heap] [--deadline SECONDS], not " + args[i]);
+              + "[--no-heap] [--deadline SECONDS] [--warmup STREAMS], not " + args[i]);
         }
       }
       if (levels == null) {
         levels = smoke ? new int[] {100, 300} : new int[] {100, 300, 1000, 5000};
       }
-      return new Settings(smoke, levels, modes, heap, deadline, 100, smoke ? 1 : 2);
+      // A server-side application runs warm: its per-stream code (request, connection, headers) compiled, its pool
+      // filled. Warm-up runs as large as the largest level up to 1,000 get there; runs of 100 left the per-stream
+      // code of every contender partly interpreted in the first measured run of 1,000.
+      int largest = Arrays.stream(levels).max().orElse(100);
+      int warmupStreams = warmup != null ? warmup : smoke ? 100 : Math.min(1_000, largest);
+      return new Settings(smoke, levels, modes, heap, deadline, warmupStreams, smoke ? 1 : 2);
     }
   }
 
