@@ -5,15 +5,22 @@ import java.util.concurrent.CountDownLatch;
 import mockwebserver3.MockResponseBody;
 import okio.BufferedSink;
 
-/** A response body that sends its first bytes, then stays silent until the test releases it. */
+/** A response body that sends its first bytes, then stays silent until the test releases it (then ends the body). */
 final class StallingBody implements MockResponseBody {
 
   private final String first;
   private final CountDownLatch released;
+  private final String after;
 
   StallingBody(String first, CountDownLatch released) {
+    this(first, released, "");
+  }
+
+  /** Sends {@code first}, waits until {@code released}, then sends {@code after} and ends. */
+  StallingBody(String first, CountDownLatch released, String after) {
     this.first = first;
     this.released = released;
+    this.after = after;
   }
 
   @Override
@@ -29,6 +36,8 @@ final class StallingBody implements MockResponseBody {
       released.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return;
     }
+    sink.writeUtf8(after);
   }
 }

@@ -22,13 +22,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockResponseBody;
 import mockwebserver3.SocketEffect;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
-import okio.BufferedSink;
 import okio.BufferedSource;
 import org.junit.jupiter.api.Test;
 
@@ -130,23 +128,7 @@ class TimeoutTest extends TransportTestBase {
   @Test
   void aStreamWhoseReaderPausesLongerThanTheReadTimeoutIsNotCut() throws Exception {
     CountDownLatch resume = new CountDownLatch(1);
-    server.enqueue(new MockResponse.Builder().body(new MockResponseBody() {
-      @Override
-      public long getContentLength() {
-        return -1;
-      }
-
-      @Override
-      public void writeTo(BufferedSink sink) throws IOException {
-        sink.writeUtf8("data: 1\n\n").flush();
-        try {
-          resume.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        sink.writeUtf8("data: 2\n\n");
-      }
-    }).build());
+    server.enqueue(new MockResponse.Builder().body(new StallingBody("data: 1\n\n", resume, "data: 2\n\n")).build());
     HttpTransport transport = transport(config().readTimeout(SHORT).build());
 
     try (Response response = transport.execute(post(true), RequestOptions.none())) {
