@@ -42,11 +42,6 @@ class ReadmeTest {
     private static final Pattern DECLARED_METHOD = Pattern.compile(
             "(?m)^\\s*(?:(?:(?:public|protected|private|static|final)\\s+)+[\\w<>\\[\\],.? ]+|[A-Z][\\w<>\\[\\],.? ]*)"
                     + "\\s+(\\w+)\\s*\\([^;{]*\\)\\s*(?:throws [\\w., ]+)?\\{");
-    // Helpers that the Tools and Structured output sections call without showing them: in ToolCalling.java the
-    // method that builds the ToolBox shown just before and the stand-in for a weather service, in StructuredOutput.java
-    // the method that prints an answer or its failure. Those examples are the tools module's; once their sections show
-    // or inline these, this list should be empty.
-    private static final Set<String> NOT_YET_SHOWN = Set.of("tools", "getWeather", "ask");
     // A capitalized name that is not nested in another (ChatCompletionRequest.Builder is the API's, not an example's).
     private static final Pattern WORD = Pattern.compile("(?<![\\w.])[A-Z]\\w*\\b");
     // A call not preceded by a receiver (".x(", "::x", "new X(").
@@ -96,7 +91,7 @@ class ReadmeTest {
 
         // What the README itself shows a reader how to write is theirs to use in later snippets.
         List<String> snippets = JAVA_BLOCK.matcher(readme()).results().map(match -> match.group(1)).toList();
-        Set<String> shown = new TreeSet<>(NOT_YET_SHOWN);
+        Set<String> shown = new TreeSet<>();
         for (String snippet : snippets) {
             DECLARED_TYPE.matcher(snippet).results().forEach(match -> shown.add(match.group(1)));
             DECLARED_METHOD.matcher(snippet).results().forEach(match -> shown.add(match.group(1)));
