@@ -175,11 +175,11 @@ public interface ChatClient extends AutoCloseable {
    * may be called more than once. Defaults: the Hugging Face router ({@link Endpoints#huggingFace()}), the key of the
    * environment variable for the base URL's service (see {@link #apiKey(String)}), else none; 2 retries; connect
    * timeout 10 s, read timeout 60 s, call timeout 10 min (non-streaming calls only); no {@code x-use-cache} or
-   * {@code x-wait-for-model} header; 256 concurrent async calls and streams (2048 on JDK 24 and later); the JVM's proxy selection, the JDK's
-   * trusted certificates and HTTP/2 where a TLS server offers it. Proxy, TLS and HTTP version set here also apply to an
-   * {@link #okHttpClient(OkHttpClient) OkHttp client} given to the builder, in a copy of it that shares its connection
-   * pool and threads. The threads of the client the SDK creates are daemon (or virtual) threads, so an application
-   * that never closes its client still exits when {@code main} returns.
+   * {@code x-wait-for-model} header; 256 concurrent async calls and streams (2048 on JDK 24 and later); the JVM's
+   * proxy selection, the JDK's trusted certificates and HTTP/2 where a TLS server offers it. Proxy, TLS and HTTP
+   * version set here also apply to an {@link #okHttpClient(OkHttpClient) OkHttp client} given to the builder, in a
+   * copy of it that shares its connection pool and threads. The threads of the client the SDK creates are daemon
+   * (or virtual) threads, so an application that never closes its client still exits when {@code main} returns.
    */
   final class Builder {
     private String baseUrl = Endpoints.huggingFace();

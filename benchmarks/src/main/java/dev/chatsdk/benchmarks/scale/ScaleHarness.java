@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
  * goes to standard error.
  *
  * <p>Usage: {@code java -cp chatsdk-benchmarks.jar dev.chatsdk.benchmarks.scale.ScaleHarness [--smoke]
- * [--levels 100,300,1000,5000] [--modes raw,raw-blocking,chatsdk-vt,chatsdk-async,openai-vt,openai-async]
- * [--no-heap] [--deadline SECONDS] [--warmup STREAMS]}. Every child JVM runs on the JDK of the harness. Every loop is bounded: each level has a
- * deadline, each child a timeout, and the server exits when the harness does.
+ * [--levels 100,300,1000,5000] [--modes raw,raw-blocking,jdk-http,chatsdk-vt,chatsdk-async,openai-vt,openai-async]
+ * [--no-heap] [--deadline SECONDS] [--warmup STREAMS]}. Every child JVM runs on the JDK of the harness. Every loop is
+ * bounded: each level has a deadline, each child a timeout, and the server exits when the harness does.
  */
 public final class ScaleHarness {
   /** Chunks per stream and the pause between them: a model writing 50 tokens a second. */

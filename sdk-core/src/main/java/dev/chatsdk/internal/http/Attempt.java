@@ -165,11 +165,20 @@ public final class Attempt {
 
   void bodyExhausted() {
     exhausted = true;
+    stopTimingReads();
   }
 
   void bodyFailed() {
     cancelledWhenFailed = call.isCanceled();
     failed = true;
+    stopTimingReads();
+  }
+
+  /** A body that ended or failed has no read left to time, even if nobody closes it. */
+  private void stopTimingReads() {
+    if (stream && watch != null) {
+      watch.stopReads(this);
+    }
   }
 
   /**

@@ -58,6 +58,11 @@ final class CallWatch {
     return false;
   }
 
+  /** Stops timing the attempt's reads: its body ended or failed. */
+  void stopReads(Attempt attempt) {
+    reading.remove(attempt);
+  }
+
   void release(Attempt attempt) {
     interruptible.remove(attempt);
     reading.remove(attempt);
