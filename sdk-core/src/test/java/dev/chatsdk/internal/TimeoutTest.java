@@ -26,6 +26,7 @@ import mockwebserver3.SocketEffect;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Response;
 import okio.BufferedSource;
 import org.junit.jupiter.api.Test;
@@ -122,6 +123,29 @@ class TimeoutTest extends TransportTestBase {
       assertThat(sockets.get(1).getSoTimeout()).isEqualTo(SHORT.toMillis());
       assertThat(response.body().source().timeout().timeoutNanos()).isEqualTo(SHORT.toNanos());
       assertThat(response.body().string()).isEqualTo("{}");
+    }
+  }
+
+  @Test
+  void aStalledHttp2StreamHitsTheReadTimeoutThroughTheWatch() throws IOException {
+    server.setProtocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE));
+    server.enqueue(new MockResponse.Builder().body(stallingBody("data: 1\n\n")).build());
+    OkHttpClient http2 = okHttp.newBuilder().protocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE)).build();
+    HttpTransport transport = new HttpTransport(http2, config().readTimeout(SHORT).build());
+
+    try (Response response = transport.execute(post(true), RequestOptions.none())) {
+      assertThat(response.protocol()).isEqualTo(Protocol.H2_PRIOR_KNOWLEDGE);
+      assertThat(response.body().source().timeout().timeoutNanos()).isZero();
+      BufferedSource source = response.body().source();
+      assertThat(source.readUtf8Line()).isEqualTo("data: 1");
+      assertThat(source.readUtf8Line()).isEmpty();
+
+      IOException stall = catchIo(source::readUtf8Line);
+
+      assertThat(HttpTransport.readFailure(response, stall))
+          .isExactlyInstanceOf(RequestTimeoutException.class)
+          .hasMessageStartingWith("read timeout of 150ms exceeded")
+          .hasCauseInstanceOf(SocketTimeoutException.class);
     }
   }
 
