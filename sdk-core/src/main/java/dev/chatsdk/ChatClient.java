@@ -331,8 +331,8 @@ public interface ChatClient extends AutoCloseable {
      * proxying its users' streams to one backend (every Hugging Face call goes to one host) never queues behind
      * OkHttp's own default of 5 per host. Further calls wait in a queue until one ends; a stream counts until its
      * response headers arrive. Blocking {@code complete} and {@code stream} are not counted. The client's connection
-     * pool keeps as many idle connections, for 5 minutes, so that the next burst of streams to an HTTP/1.1 server
-     * reuses them. Not for a client given to {@link #okHttpClient}: set its {@code Dispatcher} and
+     * pool keeps as many idle connections (and at least 2048), for 5 minutes, so that the next burst of streams to an
+     * HTTP/1.1 server reuses them. Not for a client given to {@link #okHttpClient}: set its {@code Dispatcher} and
      * {@code ConnectionPool} instead.
      *
      * @throws IllegalArgumentException if {@code maxConcurrentRequests} is less than 1

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.chatsdk.internal.StallingBody;
 import dev.chatsdk.model.ChatCompletion;
 import dev.chatsdk.model.ChatCompletionChunk;
 import java.io.File;
@@ -15,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
@@ -95,6 +97,38 @@ class ClientThreadsTest extends ClientTestBase {
       }
       // OkHttp's own pool keeps 5 idle connections: the second burst would open 15 anew.
       assertThat(connections).hasSize(burst);
+    }
+  }
+
+  @Test
+  void thePoolKeepsTheConnectionsOfMoreOpenStreamsThanTheConcurrencyLimit() throws Exception {
+    int limit = 3;
+    int open = 10;
+    try (ChatClient client = ownClientBuilder().maxConcurrentRequests(limit).build()) {
+      for (int round = 0; round < 2; round++) {
+        // A stream counts against the limit until its headers: then it stays open, on its connection, until released.
+        CountDownLatch release = new CountDownLatch(1);
+        for (int i = 0; i < open; i++) {
+          server.enqueue(eventStream(new StallingBody(chunk("a"), release, done())));
+        }
+        List<CompletableFuture<String>> streams = new ArrayList<>();
+        for (int i = 0; i < open; i++) {
+          streams.add(collect(client.streamAsync(request())));
+        }
+        while (server.getRequestCount() < (round + 1) * open) {
+          Thread.sleep(10);
+        }
+        release.countDown();
+        for (CompletableFuture<String> stream : streams) {
+          assertThat(stream.get(30, TimeUnit.SECONDS)).isEqualTo("a");
+        }
+      }
+      Set<Integer> connections = new HashSet<>();
+      for (int i = 0; i < 2 * open; i++) {
+        connections.add(server.takeRequest().getConnectionIndex());
+      }
+      // A pool of `limit` idle connections would have closed the other 7, and the second round opened them again.
+      assertThat(connections).hasSize(open);
     }
   }
 

@@ -1,23 +1,24 @@
 package dev.chatsdk.internal;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import mockwebserver3.MockResponseBody;
 import okio.BufferedSink;
 
 /** A response body that sends its first bytes, then stays silent until the test releases it (then ends the body). */
-final class StallingBody implements MockResponseBody {
+public final class StallingBody implements MockResponseBody {
 
   private final String first;
   private final CountDownLatch released;
   private final String after;
 
-  StallingBody(String first, CountDownLatch released) {
+  public StallingBody(String first, CountDownLatch released) {
     this(first, released, "");
   }
 
-  /** Sends {@code first}, waits until {@code released}, then sends {@code after} and ends. */
-  StallingBody(String first, CountDownLatch released, String after) {
+  /** Sends {@code first}, waits until {@code released}, then sends {@code after} and ends (a length it states). */
+  public StallingBody(String first, CountDownLatch released, String after) {
     this.first = first;
     this.released = released;
     this.after = after;
@@ -25,7 +26,8 @@ final class StallingBody implements MockResponseBody {
 
   @Override
   public long getContentLength() {
-    return -1;
+    // A body that ends says its length, so that its connection can be reused; one that never ends cannot.
+    return after.isEmpty() ? -1 : (first + after).getBytes(StandardCharsets.UTF_8).length;
   }
 
   @Override

@@ -44,6 +44,13 @@ public final class ClientThreads {
   /** How long an idle connection of a client the SDK creates stays in its pool (OkHttp's own default). */
   static final Duration KEEP_ALIVE = Duration.ofMinutes(5);
 
+  /**
+   * The fewest idle connections the pool of a client the SDK creates keeps. A stream counts against
+   * {@code maxConcurrentRequests} only until its headers arrive, so more streams than that can be open at once, each on
+   * its own HTTP/1.1 connection.
+   */
+  static final int MIN_IDLE_CONNECTIONS = 2048;
+
   /** The first feature release whose virtual threads do not pin their carrier in a monitor (JEP 491). */
   static final int FIRST_UNPINNED_RELEASE = 24;
 
@@ -68,8 +75,8 @@ public final class ClientThreads {
   /**
    * A new OkHttp client whose dispatcher runs calls on {@link #newExecutor(String)} threads and allows
    * {@code maxConcurrentRequests} calls at once, in all and to one host (OkHttp's own default of 5 per host would
-   * queue the 6th concurrent call to a chat backend), and whose pool keeps as many idle connections as that for
-   * {@link #KEEP_ALIVE}. OkHttp's own pool keeps 5: after a burst of concurrent streams to an HTTP/1.1 server (vLLM,
+   * queue the 6th concurrent call to a chat backend), and whose pool keeps as many idle connections as that, and at
+   * least {@value #MIN_IDLE_CONNECTIONS}, for {@link #KEEP_ALIVE}. OkHttp's own pool keeps 5: after a burst of concurrent streams to an HTTP/1.1 server (vLLM,
    * TGI, llama.cpp, Ollama), every other connection would be closed and the next burst would open them again, TCP and
    * TLS handshakes included.
    */
@@ -79,7 +86,8 @@ public final class ClientThreads {
     dispatcher.setMaxRequestsPerHost(maxConcurrentRequests);
     return new OkHttpClient.Builder()
         .dispatcher(dispatcher)
-        .connectionPool(new ConnectionPool(maxConcurrentRequests, KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS))
+        .connectionPool(new ConnectionPool(Math.max(maxConcurrentRequests, MIN_IDLE_CONNECTIONS), KEEP_ALIVE.toMillis(),
+            TimeUnit.MILLISECONDS))
         .build();
   }
 
