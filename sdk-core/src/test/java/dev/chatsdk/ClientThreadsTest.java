@@ -83,20 +83,10 @@ class ClientThreadsTest extends ClientTestBase {
     }
     try (ChatClient client = ownClientBuilder().build()) {
       for (int round = 0; round < 2; round++) {
-        List<CompletableFuture<String>> streams = new ArrayList<>();
-        for (int i = 0; i < burst; i++) {
-          streams.add(collect(client.streamAsync(request())));
-        }
-        for (CompletableFuture<String> stream : streams) {
-          assertThat(stream.get(30, TimeUnit.SECONDS)).isEqualTo("a");
-        }
-      }
-      Set<Integer> connections = new HashSet<>();
-      for (int i = 0; i < 2 * burst; i++) {
-        connections.add(server.takeRequest().getConnectionIndex());
+        assertEachSays(startStreams(client, burst), "a");
       }
       // OkHttp's own pool keeps 5 idle connections: the second burst would open 15 anew.
-      assertThat(connections).hasSize(burst);
+      assertThat(connectionsOf(2 * burst)).hasSize(burst);
     }
   }
 
@@ -111,24 +101,15 @@ class ClientThreadsTest extends ClientTestBase {
         for (int i = 0; i < open; i++) {
           server.enqueue(eventStream(new StallingBody(chunk("a"), release, done())));
         }
-        List<CompletableFuture<String>> streams = new ArrayList<>();
-        for (int i = 0; i < open; i++) {
-          streams.add(collect(client.streamAsync(request())));
-        }
+        List<CompletableFuture<String>> streams = startStreams(client, open);
         while (server.getRequestCount() < (round + 1) * open) {
           Thread.sleep(10);
         }
         release.countDown();
-        for (CompletableFuture<String> stream : streams) {
-          assertThat(stream.get(30, TimeUnit.SECONDS)).isEqualTo("a");
-        }
-      }
-      Set<Integer> connections = new HashSet<>();
-      for (int i = 0; i < 2 * open; i++) {
-        connections.add(server.takeRequest().getConnectionIndex());
+        assertEachSays(streams, "a");
       }
       // A pool of `limit` idle connections would have closed the other 7, and the second round opened them again.
-      assertThat(connections).hasSize(open);
+      assertThat(connectionsOf(2 * open)).hasSize(open);
     }
   }
 
@@ -329,6 +310,29 @@ class ClientThreadsTest extends ClientTestBase {
 
   private static boolean isVirtual(Thread thread) throws ReflectiveOperationException {
     return (Boolean) Thread.class.getMethod("isVirtual").invoke(thread);
+  }
+
+  private static List<CompletableFuture<String>> startStreams(ChatClient client, int count) {
+    List<CompletableFuture<String>> streams = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      streams.add(collect(client.streamAsync(request())));
+    }
+    return streams;
+  }
+
+  private static void assertEachSays(List<CompletableFuture<String>> streams, String text) throws Exception {
+    for (CompletableFuture<String> stream : streams) {
+      assertThat(stream.get(30, TimeUnit.SECONDS)).isEqualTo(text);
+    }
+  }
+
+  /** The connections the next {@code requests} requests the server received came on. */
+  private Set<Integer> connectionsOf(int requests) throws InterruptedException {
+    Set<Integer> connections = new HashSet<>();
+    for (int i = 0; i < requests; i++) {
+      connections.add(server.takeRequest().getConnectionIndex());
+    }
+    return connections;
   }
 
   private static long elapsedMillis(long startNanos) {
